@@ -1,0 +1,1 @@
+export { saveModel, loadModelFromDir } from './model-files.ts';
