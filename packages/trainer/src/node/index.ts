@@ -1,0 +1,5 @@
+export { DatasetError, readDataset, type ReadDatasetOptions, type ReadDatasetResult, type SkippedLine } from './read-dataset.ts';
+export { STATE_FILE, CheckpointError, readState, serializeState, dataMismatch, type TrainingState, type DataIdentity } from './checkpoint.ts';
+export { runTraining, type RunSettings, type RunOutcome } from './run-training.ts';
+export { main as trainCli, buildProgram as buildTrainProgram } from './train-cli.ts';
+export { selectBackend, BACKEND_CHOICES, BackendUnavailableError, type BackendChoice, type BackendName, type SelectedBackend } from '../backend/index.ts';
