@@ -26,4 +26,3 @@ export {
   type TrainingReport, type DataSummary, type TrainingSettings,
 } from './report.ts';
 export { renderPanels, ticks, type Panel, type Series } from './plot-svg.ts';
-export { createBatchTrainer, type BatchTrainer, type BatchTrainerOptions, type BatchResult } from './fit/index.ts';

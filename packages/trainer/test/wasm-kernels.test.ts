@@ -65,7 +65,7 @@ describe('conv2d gradients on wasm match cpu', () => {
   }
   // The policy network's own layers.
   cases.push({ n: 16, h: 6, w: 7, ci: 2, co: 64, kh: 4, kw: 4, pad: 'same', stride: 1 });
-  cases.push({ n: 16, h: 6, w: 7, ci: 64, co: 64, kh: 3, kw: 3, pad: 'same', stride: 1 });
+  cases.push({ n: 4, h: 6, w: 7, ci: 64, co: 64, kh: 3, kw: 3, pad: 'same', stride: 1 });
   // Strides other than 1 take the fallback paths.
   cases.push({ n: 3, h: 7, w: 8, ci: 3, co: 5, kh: 3, kw: 3, pad: 'same', stride: 2 });
   cases.push({ n: 2, h: 9, w: 7, ci: 4, co: 3, kh: 2, kw: 3, pad: 'valid', stride: 2 });
@@ -74,7 +74,7 @@ describe('conv2d gradients on wasm match cpu', () => {
     it(`x ${c.n}×${c.h}×${c.w}×${c.ci}, filter ${c.kh}×${c.kw}×${c.ci}×${c.co}, ${c.pad}, stride ${c.stride}`, async () => {
       const xs = randomArray(rng, c.n * c.h * c.w * c.ci);
       const ws = randomArray(rng, c.kh * c.kw * c.ci * c.co);
-      const probe = tf.tidy(() => tf.conv2d(tf.zeros([c.n, c.h, c.w, c.ci]), tf.zeros([c.kh, c.kw, c.ci, c.co]), c.stride, c.pad).shape);
+      const probe = tf.tidy(() => tf.conv2d(tf.zeros([c.n, c.h, c.w, c.ci]) as tf.Tensor4D, tf.zeros([c.kh, c.kw, c.ci, c.co]) as tf.Tensor4D, c.stride, c.pad).shape);
       const rs = randomArray(rng, probe.reduce((a, b) => a * b, 1));
       await compareOnBothBackends(() => {
         const x = tf.tensor4d(xs, [c.n, c.h, c.w, c.ci]);
@@ -108,6 +108,24 @@ describe('matMul on wasm matches cpu, forward and gradients', () => {
             const f = (p: tf.Tensor, q: tf.Tensor) => tf.sum(tf.mul(product(p, q), r));
             return [product(a, b), ...tf.grads(f)([a, b])];
           });
+        });
+      }
+    }
+  }
+});
+
+describe('matMul on wasm matches cpu when one operand is much larger (both evaluation orders)', () => {
+  const rng = makeRng(13);
+  // [m, k, n]: a small left operand with a big right one, and the reverse (dense-layer shapes).
+  for (const [m, k, n] of [[16, 300, 120], [300, 120, 16], [64, 269, 128]]) {
+    for (const transposeA of [false, true]) {
+      for (const transposeB of [false, true]) {
+        it(`${m}×${k} · ${k}×${n}, transposeA ${transposeA}, transposeB ${transposeB}`, async () => {
+          const aShape: [number, number] = transposeA ? [k, m] : [m, k];
+          const bShape: [number, number] = transposeB ? [n, k] : [k, n];
+          const as = randomArray(rng, m * k);
+          const bs = randomArray(rng, k * n);
+          await compareOnBothBackends(() => [tf.matMul(tf.tensor(as, aShape) as tf.Tensor2D, tf.tensor(bs, bShape) as tf.Tensor2D, transposeA, transposeB)]);
         });
       }
     }

@@ -2,7 +2,7 @@
  * A policy model on disk, in the standard tfjs layers format (`model.json` + `weights.bin`),
  * written and read without tfjs-node.
  */
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type * as tf from '@tensorflow/tfjs';
 import {
@@ -30,6 +30,7 @@ export async function saveModel(model: tf.LayersModel, dir: string, extraFiles: 
   await mkdir(dirname(target), { recursive: true });
   const staging = await mkdtemp(join(dirname(target), `.${basename(target)}.saving-`));
   try {
+    await chmod(staging, 0o755); // mkdtemp makes it private; a model directory is ordinary
     await writeFile(join(staging, MODEL_FILE), JSON.stringify(artifactsToModelJson(artifacts)));
     await writeFile(join(staging, WEIGHTS_FILE), artifactsWeightBytes(artifacts));
     for (const [name, content] of Object.entries(extraFiles)) await writeFile(join(staging, name), content);

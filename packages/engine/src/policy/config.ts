@@ -35,7 +35,7 @@ export interface PolicyConfig {
   dense: DenseLayerConfig[];
   optimizer: OptimizerName;
   learningRate: number;
-  /** Seed of the weight initialisers: the same config builds the same initial network. */
+  /** Seed of the weight initialisers: the same config builds the same initial network (dropout masks are not seeded). */
   seed: number;
 }
 

@@ -23,7 +23,8 @@ export function createOptimizer(name: OptimizerName, learningRate: number): tf.O
  * Builds and compiles the policy network described by `config`: input [6, 7, 2] (NHWC, see
  * `encodePosition`), output 7 column probabilities. Loss sparse categorical cross-entropy
  * (labels: the best column as a float32, which tfjs-layers requires), metric accuracy.
- * Initial weights depend only on `config` (initialiser seeds derive from `config.seed`).
+ * Initial weights depend only on `config` (initialiser seeds derive from `config.seed`);
+ * dropout masks, if any, are not seeded.
  */
 export function createPolicyModel(config: PolicyConfig = DEFAULT_POLICY_CONFIG): tf.LayersModel {
   validatePolicyConfig(config);
@@ -49,7 +50,8 @@ export function createPolicyModel(config: PolicyConfig = DEFAULT_POLICY_CONFIG):
       kernelInitializer: kernelInitializer(),
       biasInitializer: 'zeros',
     }));
-    if (layer.dropout) model.add(tf.layers.dropout({ rate: layer.dropout, seed: nextSeed++ }));
+    // No seed: tfjs would then draw the same dropout mask on every batch.
+    if (layer.dropout) model.add(tf.layers.dropout({ rate: layer.dropout }));
   }
   model.add(tf.layers.dense({
     units: POLICY_OUTPUTS,

@@ -94,7 +94,7 @@ async function startWasm(): Promise<SelectedBackend> {
       wasm.setWasmPaths(`${dist}/`);
       wasmRegistered = true;
     }
-    await activate('wasm');
+    await withoutNewProcessHandlers(() => activate('wasm'));
   } catch (e) {
     throw new BackendUnavailableError('wasm', firstLine((e as Error).message ?? String(e)));
   }
@@ -105,6 +105,23 @@ async function startWasm(): Promise<SelectedBackend> {
     detail: `wasm: @tensorflow/tfjs-backend-wasm ${wasm.version_wasm}${simd ? ' SIMD' : ''}, 1 thread per replica, `
       + `c4 kernels ${WASM_TRAINING_KERNELS.join(', ')}`,
   };
+}
+
+/**
+ * Runs `start`, then removes the 'uncaughtException' / 'unhandledRejection' listeners it
+ * added. Emscripten's Node glue in tfjs-backend-wasm installs handlers that rethrow: any
+ * unhandled rejection then ends the process with exit code 7 and a dump of the minified
+ * wasm loader, instead of Node's usual behaviour and our CLIs' own error handling.
+ */
+async function withoutNewProcessHandlers(start: () => Promise<void>): Promise<void> {
+  const uncaught = new Set(process.listeners('uncaughtException'));
+  const unhandled = new Set(process.listeners('unhandledRejection'));
+  try {
+    await start();
+  } finally {
+    for (const l of process.listeners('uncaughtException')) if (!uncaught.has(l)) process.removeListener('uncaughtException', l);
+    for (const l of process.listeners('unhandledRejection')) if (!unhandled.has(l)) process.removeListener('unhandledRejection', l);
+  }
 }
 
 function firstLine(text: string): string {

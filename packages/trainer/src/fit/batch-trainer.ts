@@ -44,6 +44,8 @@ export interface BatchTrainer {
   model(): tf.LayersModel;
   /** Copies all weights from `model` (same architecture) into every replica. */
   setWeightsFrom(model: tf.LayersModel): Promise<void>;
+  /** Every replica's weights (this thread's first): a diagnostic, they should be identical. */
+  replicaWeights(): Promise<Float32Array[][]>;
   /** Ends worker threads and frees tensors. */
   dispose(): Promise<void>;
 }
@@ -52,29 +54,45 @@ export interface BatchTrainer {
 export async function createBatchTrainer(options: BatchTrainerOptions): Promise<BatchTrainer> {
   const threads = options.threads ?? 1;
   if (!Number.isInteger(threads) || threads < 1) throw new Error(`threads must be a positive integer (got ${threads})`);
-  const main = new PolicyReplica(options.config);
-  if (options.initialModel) main.writeWeights(options.initialModel.getWeights().map((w) => w.dataSync() as Float32Array));
-  const pool = threads > 1
-    ? await createWorkerPool({ config: options.config, backend: options.backend, workers: threads - 1, weights: main.readWeights(), parameterCount: main.parameterCount })
-    : undefined;
-  return pool ? dataParallelTrainer(main, pool) : singleThreadTrainer(main);
+  if (threads === 1) {
+    const main = new PolicyReplica(options.config);
+    startFrom(main, options.initialModel);
+    return singleThreadTrainer(main);
+  }
+  const probe = new PolicyReplica(options.config);
+  const bytes = probe.parameterCount * Float32Array.BYTES_PER_ELEMENT;
+  probe.dispose();
+  const weights = new SharedArrayBuffer(bytes);
+  const gradients = Array.from({ length: threads }, () => new SharedArrayBuffer(bytes));
+  const main = new PolicyReplica(options.config, { weights: new Float32Array(weights), gradients: new Float32Array(gradients[0]) });
+  startFrom(main, options.initialModel);
+  const pool = await createWorkerPool({ config: options.config, backend: options.backend, workers: threads - 1, weights, gradients });
+  return dataParallelTrainer(main, pool, gradients.map((b) => new Float32Array(b)));
+}
+
+/** Fills the replica's flat weights from `model`, or from its own fresh initialisation. */
+function startFrom(main: PolicyReplica, model: tf.LayersModel | undefined): void {
+  if (model) main.setWeights(model.getWeights().map((w) => w.dataSync() as Float32Array));
+  else main.storeWeights();
 }
 
 function singleThreadTrainer(main: PolicyReplica): BatchTrainer {
+  const all = [main.gradients];
   return {
     threads: 1,
     async trainBatch(x, y, n) {
       checkBatch(x, y, n);
-      const { grads, stats } = main.computeGradients(x, y, n, n);
-      main.applyGradients(grads);
-      const { lossSum, correct } = await stats;
+      const { lossSum, correct } = await main.computeGradients(x, y, n, n);
+      main.update(all);
+      main.loadWeights();
       return { loss: lossSum / n, accuracy: correct / n };
     },
     predict: (x, n) => main.predict(x, n),
     model: () => main.model,
     async setWeightsFrom(model) {
-      main.writeWeights(model.getWeights().map((w) => w.dataSync() as Float32Array));
+      main.setWeights(model.getWeights().map((w) => w.dataSync() as Float32Array));
     },
+    replicaWeights: async () => [main.readWeights()],
     async dispose() {
       main.dispose();
     },
@@ -82,29 +100,31 @@ function singleThreadTrainer(main: PolicyReplica): BatchTrainer {
 }
 
 /**
- * Each batch is cut into one shard per thread (this thread takes the first). Workers write
- * their gradients into shared memory; this thread adds them to its own, then every replica
- * applies the same sum, so all stay identical.
+ * Each batch is cut into one shard per thread (this thread takes the first); each replica
+ * writes its shard's gradient into shared memory. Then the parameter vector is cut the same
+ * way and each thread applies the optimiser to its part, with the sum of all gradients,
+ * in the shared weights; every replica loads them before its next use.
  */
-function dataParallelTrainer(main: PolicyReplica, pool: WorkerPool): BatchTrainer {
+function dataParallelTrainer(main: PolicyReplica, pool: WorkerPool, gradients: Float32Array[]): BatchTrainer {
   const threads = pool.size + 1;
-  const ownFlat = new Float32Array(main.parameterCount);
+  const ranges = shardBounds(main.parameterCount, threads);
   return {
     threads,
     async trainBatch(x, y, n) {
       checkBatch(x, y, n);
       const shards = shardBounds(n, threads);
-      const workerDone = pool.computeGradients(x, y, shards.slice(1), n);
+      const workerStats = pool.computeGradients(x, y, shards.slice(1), n);
+      workerStats.catch(() => {}); // awaited below; this only stops an early throw here leaving it unhandled
       const [start, end] = shards[0];
-      const { grads, stats } = main.computeGradients(x.subarray(start * 84), y.subarray(start), end - start, n);
-      main.flatten(grads, ownFlat);
-      const workerStats = await workerDone;
-      const sum = pool.sumGradients(ownFlat);
-      pool.applySummed();
-      main.applyGradients(main.unflatten(sum));
-      tfDispose(grads);
-      let { lossSum, correct } = await stats;
-      for (const s of workerStats) {
+      const own = await main.computeGradients(x.subarray(start * 84), y.subarray(start), end - start, n);
+      const others = await workerStats;
+      const updated = pool.update(ranges.slice(1));
+      updated.catch(() => {});
+      main.update(gradients, ...ranges[0]);
+      await updated;
+      main.loadWeights();
+      let { lossSum, correct } = own;
+      for (const s of others) {
         lossSum += s.lossSum;
         correct += s.correct;
       }
@@ -113,9 +133,12 @@ function dataParallelTrainer(main: PolicyReplica, pool: WorkerPool): BatchTraine
     predict: (x, n) => main.predict(x, n),
     model: () => main.model,
     async setWeightsFrom(model) {
-      const weights = model.getWeights().map((w) => w.dataSync() as Float32Array);
-      main.writeWeights(weights);
-      await pool.setWeights(weights);
+      main.setWeights(model.getWeights().map((w) => w.dataSync() as Float32Array));
+      await pool.reload();
+    },
+    async replicaWeights() {
+      const others = await Promise.all(Array.from({ length: pool.size }, (_, i) => pool.readWeights(i)));
+      return [main.readWeights(), ...others];
     },
     async dispose() {
       await pool.close();
@@ -124,14 +147,15 @@ function dataParallelTrainer(main: PolicyReplica, pool: WorkerPool): BatchTraine
   };
 }
 
-function tfDispose(grads: tf.NamedTensorMap): void {
-  for (const t of Object.values(grads)) t.dispose();
-}
-
-/** [start, end) of each thread's shard; sizes differ by at most one. */
+/** [start, end) of each thread's shard: sizes differ by at most one, larger first (so only trailing shards are empty). */
 export function shardBounds(n: number, parts: number): [number, number][] {
   const bounds: [number, number][] = [];
-  for (let i = 0; i < parts; i++) bounds.push([Math.floor((i * n) / parts), Math.floor(((i + 1) * n) / parts)]);
+  let start = 0;
+  for (let i = 0; i < parts; i++) {
+    const size = Math.floor(n / parts) + (i < n % parts ? 1 : 0);
+    bounds.push([start, start + size]);
+    start += size;
+  }
   return bounds;
 }
 

@@ -1,2 +1,2 @@
-export { createBatchTrainer } from './batch-trainer.ts';
+export { createBatchTrainer, shardBounds } from './batch-trainer.ts';
 export type { BatchTrainer, BatchTrainerOptions, BatchResult } from './batch-trainer.ts';

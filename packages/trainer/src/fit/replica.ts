@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { createOptimizer, createPolicyModel, POLICY_OUTPUTS } from '@c4/engine';
 import type { PolicyConfig } from '@c4/engine';
+import { flatOptimizerLike, sumGradients } from './flat-optimizer.ts';
+import type { FlatOptimizer } from './flat-optimizer.ts';
 
 /** The same clipping tfjs-layers applies in its cross-entropy, so losses match `model.evaluate`. */
 const EPSILON = 1e-7;
@@ -13,77 +15,127 @@ export interface ShardStats {
   correct: number;
 }
 
+/** Where a replica keeps its flat parameters and gradients: its own arrays, or shared memory. */
+export interface ReplicaBuffers {
+  weights: Float32Array;
+  gradients: Float32Array;
+}
+
 /**
- * One copy of the policy network with its own optimiser. The batch trainer keeps one replica
- * per thread; all replicas start from the same weights and apply the same summed gradient
- * with identical optimisers, so they stay identical without sending weights around.
+ * One copy of the policy network, with its parameters also laid end to end in `weights`
+ * (variable order: conv kernel, conv bias, …, output bias) and its latest gradient in
+ * `gradients`, in the same layout. The batch trainer keeps one replica per thread.
  *
- * Gradients are of (sum of the shard's losses) / batchSize, so adding the replicas' gradients
- * gives exactly the gradient of the whole batch's mean loss.
+ * Gradients are of (sum of the shard's losses) / batchSize, so adding the replicas'
+ * gradients gives exactly the gradient of the whole batch's mean loss.
  */
 export class PolicyReplica {
   readonly model: tf.LayersModel;
-  private readonly optimizer: tf.Optimizer;
-  private readonly variables: tf.Variable[];
-  /** Sizes of the trainable variables in model order: the layout of a flat gradient. */
-  readonly sizes: number[];
+  readonly optimizer: FlatOptimizer;
+  readonly weights: Float32Array;
+  readonly gradients: Float32Array;
+  /** The whole batch's gradient (the sum of all replicas' shards), over the parts this replica updates. */
+  readonly batchGradient: Float32Array;
   readonly parameterCount: number;
+  private readonly variables: tf.Variable[];
 
-  constructor(config: PolicyConfig) {
+  /** Precondition: `buffers`, if given, hold `parameterCount(config)` floats each. */
+  constructor(config: PolicyConfig, buffers?: ReplicaBuffers) {
     this.model = createPolicyModel(config);
-    this.optimizer = createOptimizer(config.optimizer, config.learningRate);
+    if (this.model.trainableWeights.length !== this.model.weights.length) {
+      throw new Error('the batch trainer needs a network whose weights are all trainable');
+    }
     this.variables = this.model.trainableWeights.map((w) => (w as unknown as { read(): tf.Variable }).read());
-    this.sizes = this.variables.map((v) => v.size);
-    this.parameterCount = this.sizes.reduce((a, b) => a + b, 0);
+    this.parameterCount = this.variables.reduce((n, v) => n + v.size, 0);
+    this.weights = buffers?.weights ?? new Float32Array(this.parameterCount);
+    this.gradients = buffers?.gradients ?? new Float32Array(this.parameterCount);
+    this.batchGradient = buffers ? new Float32Array(this.parameterCount) : this.gradients;
+    const tfOptimizer = createOptimizer(config.optimizer, config.learningRate);
+    this.optimizer = flatOptimizerLike(tfOptimizer, this.parameterCount);
+    tfOptimizer.dispose();
   }
 
   /**
-   * Gradient tensors (one per trainable variable, by name) of `n` samples' loss sum / `batchSize`,
-   * and the shard's statistics (read asynchronously so the caller can overlap work).
+   * Writes into `gradients` the gradient of (the loss summed over `n` samples) / `batchSize`;
+   * resolves with the shard's statistics.
    */
-  computeGradients(x: Float32Array, y: Float32Array, n: number, batchSize: number): { grads: tf.NamedTensorMap; stats: Promise<ShardStats> } {
+  async computeGradients(x: Float32Array, y: Float32Array, n: number, batchSize: number): Promise<ShardStats> {
     const { grads, lossSum, correct } = tf.tidy(() => {
       const input = tf.tensor4d(x.subarray(0, n * CELLS), [n, 6, 7, 2]);
       const labels = tf.tensor1d(y.subarray(0, n), 'float32').toInt();
       let lossSum: tf.Scalar | undefined;
       let correct: tf.Scalar | undefined;
-      const { grads } = this.optimizer.computeGradients(() => {
+      const { grads } = tf.variableGrads(() => {
         const probs = this.model.apply(input, { training: true }) as tf.Tensor2D;
         const clipped = tf.clipByValue(probs, EPSILON, 1 - EPSILON);
         const picked = tf.sum(tf.mul(tf.oneHot(labels, POLICY_OUTPUTS), tf.log(clipped)), 1);
-        lossSum = tf.keep(tf.neg(tf.sum(picked)));
-        correct = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(probs, 1), labels), 'float32')));
-        return tf.div(lossSum, batchSize) as tf.Scalar;
+        const sum = tf.keep(tf.neg(tf.sum(picked)) as tf.Scalar);
+        lossSum = sum;
+        correct = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(probs, 1), labels), 'float32')) as tf.Scalar);
+        return tf.div(sum, batchSize) as tf.Scalar;
       }, this.variables);
       return { grads, lossSum: lossSum!, correct: correct! };
     });
-    return { grads, stats: readStats(lossSum, correct) };
-  }
-
-  /** Applies (and disposes) gradients keyed by variable name. */
-  applyGradients(grads: tf.NamedTensorMap): void {
-    this.optimizer.applyGradients(grads);
+    let offset = 0;
+    for (const v of this.variables) {
+      this.gradients.set(grads[v.name].dataSync() as Float32Array, offset);
+      offset += v.size;
+    }
     tf.dispose(grads);
+    try {
+      const [l, c] = await Promise.all([lossSum.data(), correct.data()]);
+      return { lossSum: l[0], correct: c[0] };
+    } finally {
+      tf.dispose([lossSum, correct]);
+    }
   }
 
-  /** Copies gradient tensors, in variable order, into one flat array. */
-  flatten(grads: tf.NamedTensorMap, out: Float32Array): void {
+  /**
+   * One optimiser step on `weights[from, to)` with the sum of all replicas' `shards`
+   * (just this replica's gradient when it trains alone).
+   */
+  update(shards: readonly Float32Array[], from = 0, to = this.parameterCount): void {
+    const gradient = shards.length === 1 ? shards[0] : this.batchGradient;
+    if (shards.length > 1) sumGradients(gradient, shards, from, to);
+    this.optimizer.update(this.weights, gradient, from, to);
+    this.optimizer.endStep();
+  }
+
+  /** Copies `weights` into the network's variables. */
+  loadWeights(): void {
     let offset = 0;
     for (const v of this.variables) {
-      out.set(grads[v.name].dataSync() as Float32Array, offset);
+      const values = tf.tensor(this.weights.subarray(offset, offset + v.size), v.shape, 'float32');
+      v.assign(values);
+      values.dispose();
       offset += v.size;
     }
   }
 
-  /** Gradient tensors keyed by variable name, read from a flat array laid out as `flatten` writes. */
-  unflatten(flat: Float32Array): tf.NamedTensorMap {
-    const grads: tf.NamedTensorMap = {};
+  /** Copies the network's variables into `weights`. */
+  storeWeights(): void {
     let offset = 0;
     for (const v of this.variables) {
-      grads[v.name] = tf.tensor(flat.subarray(offset, offset + v.size), v.shape, 'float32');
+      this.weights.set(v.dataSync() as Float32Array, offset);
       offset += v.size;
     }
-    return grads;
+  }
+
+  /** Sets the network (and `weights`) to `values`, one array per weight in `model.getWeights()` order. */
+  setWeights(values: readonly Float32Array[]): void {
+    if (values.length !== this.variables.length) throw new Error(`expected ${this.variables.length} weight arrays, got ${values.length}`);
+    let offset = 0;
+    this.variables.forEach((v, i) => {
+      if (values[i].length !== v.size) throw new Error(`weight ${i} (${v.name}) needs ${v.size} values, got ${values[i].length}`);
+      this.weights.set(values[i], offset);
+      offset += v.size;
+    });
+    this.loadWeights();
+  }
+
+  /** The network's weights, one copy per weight in `model.getWeights()` order. */
+  readWeights(): Float32Array[] {
+    return this.variables.map((v) => (v.dataSync() as Float32Array).slice());
   }
 
   /** Probabilities (n × 7) for `n` encoded positions. */
@@ -96,31 +148,7 @@ export class PolicyReplica {
     }
   }
 
-  /** All weights (trainable or not), flat, in `model.getWeights()` order. */
-  readWeights(): Float32Array[] {
-    return this.model.getWeights().map((w) => w.dataSync() as Float32Array);
-  }
-
-  writeWeights(weights: Float32Array[]): void {
-    const current = this.model.getWeights();
-    if (weights.length !== current.length) throw new Error(`expected ${current.length} weight arrays, got ${weights.length}`);
-    const tensors = current.map((w, i) => tf.tensor(weights[i], w.shape, 'float32'));
-    this.model.setWeights(tensors);
-    tf.dispose(tensors);
-  }
-
   dispose(): void {
-    this.optimizer.dispose();
     this.model.dispose();
-  }
-}
-
-async function readStats(lossSum: tf.Scalar, correct: tf.Scalar): Promise<ShardStats> {
-  try {
-    const [l, c] = await Promise.all([lossSum.data(), correct.data()]);
-    return { lossSum: l[0], correct: c[0] };
-  } finally {
-    lossSum.dispose();
-    correct.dispose();
   }
 }

@@ -2,4 +2,5 @@ export { DatasetError, readDataset, type ReadDatasetOptions, type ReadDatasetRes
 export { STATE_FILE, CheckpointError, readState, serializeState, dataMismatch, type TrainingState, type DataIdentity } from './checkpoint.ts';
 export { runTraining, type RunSettings, type RunOutcome } from './run-training.ts';
 export { main as trainCli, buildProgram as buildTrainProgram } from './train-cli.ts';
+export { createBatchTrainer, type BatchTrainer, type BatchTrainerOptions, type BatchResult } from '../fit/index.ts';
 export { selectBackend, BACKEND_CHOICES, BackendUnavailableError, type BackendChoice, type BackendName, type SelectedBackend } from '../backend/index.ts';

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import {
+  createPolicyModel, DEFAULT_POLICY_CONFIG, PolicyConfigError, REFERENCE_POLICY_CONFIG, validatePolicyConfig,
+  withPolicyOverrides,
+} from '../src/policy/index.ts';
+import type { PolicyConfig } from '../src/policy/index.ts';
+
+const weightsOf = (config: PolicyConfig) => {
+  const model = createPolicyModel(config);
+  const values = model.getWeights().map((w) => Array.from(w.dataSync()));
+  model.dispose();
+  return values;
+};
+
+describe('policy config', () => {
+  it('accepts the reference and default configs', () => {
+    expect(() => validatePolicyConfig(REFERENCE_POLICY_CONFIG)).not.toThrow();
+    expect(() => validatePolicyConfig(DEFAULT_POLICY_CONFIG)).not.toThrow();
+  });
+
+  it('survives a JSON round trip', () => {
+    expect(validatePolicyConfig(JSON.parse(JSON.stringify(DEFAULT_POLICY_CONFIG)))).toEqual(DEFAULT_POLICY_CONFIG);
+  });
+
+  it.each([
+    [{ conv: [{ filters: 0, kernel: 3, padding: 'same', activation: 'relu' }] }, /conv\[0\]\.filters/],
+    [{ conv: [{ filters: 8, kernel: 3, padding: 'full', activation: 'relu' }] }, /conv\[0\]\.padding/],
+    [{ conv: [{ filters: 8, kernel: 7, padding: 'valid', activation: 'relu' }] }, /conv\[0\].*leaves no output/],
+    [{ dense: [{ units: 16, activation: 'swish' }] }, /dense\[0\]\.activation/],
+    [{ dense: [{ units: 16, activation: 'relu', dropout: 1 }] }, /dense\[0\]\.dropout/],
+    [{ optimizer: 'lbfgs' }, /optimizer must be one of/],
+    [{ learningRate: 0 }, /learningRate/],
+    [{ seed: 1.5 }, /seed/],
+  ] as [Partial<PolicyConfig>, RegExp][])('rejects %j', (override, message) => {
+    const bad = { ...REFERENCE_POLICY_CONFIG, ...override } as PolicyConfig;
+    expect(() => validatePolicyConfig(bad)).toThrow(PolicyConfigError);
+    expect(() => validatePolicyConfig(bad)).toThrow(message);
+  });
+
+  it('applies overrides to a copy', () => {
+    const config = withPolicyOverrides(REFERENCE_POLICY_CONFIG, { optimizer: 'sgd', learningRate: 0.01 });
+    expect(config.optimizer).toBe('sgd');
+    expect(config.conv).toEqual(REFERENCE_POLICY_CONFIG.conv);
+    expect(config.conv).not.toBe(REFERENCE_POLICY_CONFIG.conv);
+    expect(REFERENCE_POLICY_CONFIG.optimizer).toBe('adam');
+  });
+});
+
+describe('createPolicyModel', () => {
+  it('builds the reference architecture: [6,7,2] in, 7 out, 384 135 parameters', () => {
+    const model = createPolicyModel(REFERENCE_POLICY_CONFIG);
+    expect(model.inputs[0].shape).toEqual([null, 6, 7, 2]);
+    expect(model.outputs[0].shape).toEqual([null, 7]);
+    expect(model.countParams()).toBe(384_135);
+    expect(model.layers.map((l) => l.getClassName())).toEqual(['InputLayer', 'Conv2D', 'Conv2D', 'Flatten', 'Dense', 'Dense']);
+    model.dispose();
+  });
+
+  it('adds dropout layers where configured', () => {
+    const model = createPolicyModel({ ...REFERENCE_POLICY_CONFIG, dense: [{ units: 32, activation: 'relu', dropout: 0.25 }] });
+    expect(model.layers.map((l) => l.getClassName())).toEqual(['InputLayer', 'Conv2D', 'Conv2D', 'Flatten', 'Dense', 'Dropout', 'Dense']);
+    model.dispose();
+  });
+
+  it('initialises deterministically from the seed', () => {
+    const small: PolicyConfig = { ...REFERENCE_POLICY_CONFIG, conv: [{ filters: 4, kernel: 3, padding: 'same', activation: 'relu' }], dense: [] };
+    expect(weightsOf(small)).toEqual(weightsOf(small));
+    expect(weightsOf({ ...small, seed: 2 })).not.toEqual(weightsOf(small));
+  });
+
+  it('outputs a probability distribution per position', () => {
+    const model = createPolicyModel(REFERENCE_POLICY_CONFIG);
+    const out = tf.tidy(() => (model.predict(tf.zeros([3, 6, 7, 2])) as tf.Tensor).arraySync() as number[][]);
+    for (const row of out) expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+    model.dispose();
+  });
+});
