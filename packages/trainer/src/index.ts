@@ -26,3 +26,4 @@ export {
   type TrainingReport, type DataSummary, type TrainingSettings,
 } from './report.ts';
 export { renderPanels, ticks, type Panel, type Series } from './plot-svg.ts';
+export * from './arena/index.ts';

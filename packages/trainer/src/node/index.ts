@@ -4,3 +4,5 @@ export { runTraining, type RunSettings, type RunOutcome } from './run-training.t
 export { main as trainCli, buildProgram as buildTrainProgram } from './train-cli.ts';
 export { createBatchTrainer, type BatchTrainer, type BatchTrainerOptions, type BatchResult } from '../fit/index.ts';
 export { selectBackend, BACKEND_CHOICES, BackendUnavailableError, type BackendChoice, type BackendName, type SelectedBackend } from '../backend/index.ts';
+export { runArena, checkNets, describeOpenings, type ArenaOptions, type ArenaOutcome } from './arena-run.ts';
+export { main as arenaCli, buildProgram as buildArenaProgram, resolveNet, DEFAULT_NET_DIRS } from './arena-cli.ts';
