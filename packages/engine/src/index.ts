@@ -7,5 +7,6 @@ export { Game, type Cell } from './game.ts';
 export { encodePosition, encodeBatch, INPUT_SHAPE, INPUT_SIZE } from './encoding.ts';
 export { makeRng, randomInt, shuffle, hashKey } from './rng.ts';
 export { type PositionRecord, RecordError, parseRecord, makeRecord, bestFromScores } from './record.ts';
-// TODO(lead, at integration): move the policy to '@c4/engine/policy' so the board loads without tfjs.
-export * from './policy/index.ts';
+// The policy network is imported from '@c4/engine/policy' (file IO from '@c4/engine/node'),
+// not from here: the board must load without TensorFlow.js, which the solver's workers and
+// the browser's teacher worker do not need.

@@ -5,8 +5,9 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
-import { DEFAULT_POLICY_CONFIG, makeRng, REFERENCE_POLICY_CONFIG } from '@c4/engine';
-import type { PolicyConfig } from '@c4/engine';
+import { makeRng } from '@c4/engine';
+import { DEFAULT_POLICY_CONFIG, REFERENCE_POLICY_CONFIG } from '@c4/engine/policy';
+import type { PolicyConfig } from '@c4/engine/policy';
 import { BackendUnavailableError, selectBackend } from '../src/backend/select-backend.ts';
 import type { BackendName } from '../src/backend/select-backend.ts';
 import { createBatchTrainer } from '../src/fit/index.ts';

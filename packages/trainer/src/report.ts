@@ -2,7 +2,7 @@
  * What a training run writes beside its model: `report.json` (everything measured) and
  * `curves.svg` (the learning curves and the test optimal-move rate by ply).
  */
-import type { PolicyConfig } from '@c4/engine';
+import type { PolicyConfig } from '@c4/engine/policy';
 import type { BaselineResult } from './baselines.ts';
 import type { PolicyMetrics } from './metrics.ts';
 import { renderPanels } from './plot-svg.ts';

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { createPolicyModel, makeRng, REFERENCE_POLICY_CONFIG } from '@c4/engine';
-import type { PolicyConfig } from '@c4/engine';
+import { makeRng } from '@c4/engine';
+import { createPolicyModel, REFERENCE_POLICY_CONFIG } from '@c4/engine/policy';
+import type { PolicyConfig } from '@c4/engine/policy';
 import { selectBackend } from '../src/backend/select-backend.ts';
 import { createBatchTrainer, shardBounds } from '../src/fit/index.ts';
 import type { BatchTrainer } from '../src/fit/index.ts';

@@ -7,7 +7,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tf } from '@c4/engine';
+import { tf } from '@c4/engine/policy';
 import { loadModelFromDir } from '@c4/engine/node';
 import { CENTRE_BASELINE, RANDOM_BASELINE } from '../src/baselines.ts';
 import { evaluatePolicy } from '../src/metrics.ts';

@@ -15,7 +15,8 @@
  * a game is the same whichever worker plays it.
  */
 import { CENTRE_ORDER, randomInt } from '@c4/engine';
-import type { PolicyNet, Position } from '@c4/engine';
+import type { Position } from '@c4/engine';
+import type { PolicyNet } from '@c4/engine/policy';
 import { minimaxMove } from '@c4/minimax';
 import type { Analyst } from './analyst.ts';
 

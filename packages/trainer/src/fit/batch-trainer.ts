@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import type { PolicyConfig } from '@c4/engine';
+import type { PolicyConfig } from '@c4/engine/policy';
 import { PolicyReplica } from './replica.ts';
 import { createWorkerPool } from './worker-pool.ts';
 import type { WorkerPool } from './worker-pool.ts';

@@ -1,4 +1,4 @@
-import type { PolicyConfig } from '@c4/engine';
+import type { PolicyConfig } from '@c4/engine/policy';
 import type { BackendName } from '../backend/select-backend.ts';
 import type { ShardStats } from './replica.ts';
 

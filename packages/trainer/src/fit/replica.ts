@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { createOptimizer, createPolicyModel, POLICY_OUTPUTS } from '@c4/engine';
-import type { PolicyConfig } from '@c4/engine';
+import { createOptimizer, createPolicyModel, POLICY_OUTPUTS } from '@c4/engine/policy';
+import type { PolicyConfig } from '@c4/engine/policy';
 import { flatOptimizerLike, sumGradients } from './flat-optimizer.ts';
 import type { FlatOptimizer } from './flat-optimizer.ts';
 

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { PolicyConfig } from '@c4/engine';
+import type { PolicyConfig } from '@c4/engine/policy';
 import type { BackendName } from '../backend/select-backend.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import type { ShardStats } from './replica.ts';

@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import cliProgress from 'cli-progress';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { ModelFileError, MODEL_FILE } from '@c4/engine';
+import { ModelFileError, MODEL_FILE } from '@c4/engine/policy';
 import { AGENT_SYNTAX, AgentSpecError, parseAgentSpec } from '../arena/agents.ts';
 import type { AgentSpec } from '../arena/agents.ts';
 import { DEFAULT_OPENING_PLIES, OpeningError, parseOpeningPlies, parseOpeningsText } from '../arena/openings.ts';

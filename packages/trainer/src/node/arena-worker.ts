@@ -4,7 +4,7 @@
  * is costly to make: the tfjs backend, each network it has loaded, and one solver (with its
  * transposition table and the `Analyst`'s memory of exact values).
  */
-import { PolicyNet } from '@c4/engine';
+import { PolicyNet } from '@c4/engine/policy';
 import { loadModelFromDir } from '@c4/engine/node';
 import type { AgentSpec } from '../arena/agents.ts';
 import { Analyst } from '../arena/analyst.ts';

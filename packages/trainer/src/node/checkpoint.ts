@@ -13,8 +13,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { validatePolicyConfig } from '@c4/engine';
-import type { PolicyConfig } from '@c4/engine';
+import { validatePolicyConfig } from '@c4/engine/policy';
+import type { PolicyConfig } from '@c4/engine/policy';
 import type { EpochRecord, TrainOptions } from '../train.ts';
 
 export const STATE_FILE = 'training-state.json';

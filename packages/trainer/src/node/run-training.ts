@@ -9,8 +9,9 @@
  * `training-state.json` that `--resume` continues from.
  */
 import { availableParallelism } from 'node:os';
-import { createPolicyModel, hashKey, tf } from '@c4/engine';
-import type { PolicyConfig } from '@c4/engine';
+import { hashKey } from '@c4/engine';
+import { createPolicyModel, tf } from '@c4/engine/policy';
+import type { PolicyConfig } from '@c4/engine/policy';
 import { loadModelFromDir, saveModel } from '@c4/engine/node';
 import { selectBackend } from '../backend/select-backend.ts';
 import type { BackendChoice, BackendName } from '../backend/select-backend.ts';

@@ -6,10 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import {
-  DEFAULT_POLICY_CONFIG, ModelFileError, OPTIMIZER_NAMES, PolicyConfigError, validatePolicyConfig, withPolicyOverrides,
-} from '@c4/engine';
-import type { OptimizerName, PolicyConfig } from '@c4/engine';
+import { DEFAULT_POLICY_CONFIG, ModelFileError, OPTIMIZER_NAMES, PolicyConfigError, validatePolicyConfig, withPolicyOverrides } from '@c4/engine/policy';
+import type { OptimizerName, PolicyConfig } from '@c4/engine/policy';
 import { BACKEND_CHOICES, BackendUnavailableError } from '../backend/select-backend.ts';
 import type { BackendChoice } from '../backend/select-backend.ts';
 import { SplitError } from '../split.ts';
