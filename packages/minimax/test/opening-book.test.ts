@@ -71,3 +71,17 @@ describe('OpeningBook', () => {
     expect(withBook.nodes).toBe(0);
   });
 });
+
+describe('the shipped opening book', () => {
+  it('loads, and gives the known values of the first moves without search', async () => {
+    const { loadDefaultOpeningBook } = await import('../src/node/opening-book-file.ts');
+    const book = loadDefaultOpeningBook();
+    expect(book).not.toBeNull();
+    const solver = new Solver({ ttLog2: 20, book });
+    // the solved game: only the centre wins for the first player, with its last stone
+    expect(solver.analyze(Position.empty())).toEqual([-2, -1, 0, 1, 0, -1, -2]);
+    expect(solver.nodes).toBe(0);
+    expect(solver.analyze(Position.fromMoves('4'))).toEqual([-4, -2, -2, -1, -2, -2, -4]);
+    expect(solver.solve(Position.empty())).toBe(1);
+  });
+});
