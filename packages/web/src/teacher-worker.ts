@@ -5,7 +5,10 @@
  * other move minus the score of the position after it — the definition `Solver.analyze` uses.
  */
 import { CENTRE_ORDER, Position } from '@c4/engine';
-import { Solver, winNowScore } from '@c4/minimax';
+import { Solver, fetchOpeningBook, winNowScore } from '@c4/minimax';
+// The solver's opening book (exact scores of every position up to 3 stones) makes the
+// first moves of a game instant instead of minutes; Vite serves it as an asset.
+import openingBookUrl from '../../minimax/data/opening-book.bin?url';
 import type { TeacherReply, TeacherRequest } from './teacher-protocol.ts';
 
 /** 2^23 entries (about 40 MB): big enough for mid-game positions, modest for a phone. */
@@ -17,11 +20,20 @@ function reply(message: TeacherReply): void {
   postMessage(message);
 }
 
-function analyse({ id, moves }: TeacherRequest): void {
+/** The solver, with the opening book when it can be fetched (it only saves time). */
+async function getSolver(): Promise<Solver> {
+  if (!solver) {
+    const book = await fetchOpeningBook(new URL(openingBookUrl, self.location.href)).catch(() => null);
+    solver = new Solver({ ttLog2: TT_LOG2, book });
+  }
+  return solver;
+}
+
+async function analyse({ id, moves }: TeacherRequest): Promise<void> {
   const started = performance.now();
   const position = Position.fromMoves(moves);
   if (position.isOver()) throw new Error('the game is over: there is nothing to analyse');
-  solver ??= new Solver({ ttLog2: TT_LOG2 });
+  const solver = await getSolver();
   let nodes = 0;
   for (const col of CENTRE_ORDER) {
     let score: number | null = null;
@@ -38,9 +50,9 @@ function analyse({ id, moves }: TeacherRequest): void {
   reply({ id, type: 'done', ms: performance.now() - started, nodes });
 }
 
-onmessage = (event: MessageEvent<TeacherRequest>) => {
+onmessage = async (event: MessageEvent<TeacherRequest>) => {
   try {
-    analyse(event.data);
+    await analyse(event.data);
   } catch (e) {
     reply({ id: event.data.id, type: 'error', message: (e as Error).message });
   }

@@ -7,6 +7,8 @@
 import { PolicyNet } from '@c4/engine/policy';
 import { loadModelFromDir } from '@c4/engine/node';
 import type { AgentSpec } from '../arena/agents.ts';
+import { Solver } from '@c4/minimax';
+import { loadDefaultOpeningBook } from '@c4/minimax/node';
 import { Analyst } from '../arena/analyst.ts';
 import { playGame } from '../arena/match.ts';
 import type { GameRecord, GameTask } from '../arena/match.ts';
@@ -74,7 +76,7 @@ export class GamePlayer {
 
   /** The solver is made on first use: its 80 MB table is not needed by games without it. */
   private solverMemory(): Analyst {
-    this.analyst ??= new Analyst();
+    this.analyst ??= new Analyst(new Solver({ book: loadDefaultOpeningBook() }));
     return this.analyst;
   }
 }
