@@ -262,8 +262,15 @@ describe.skipIf(!available && !required)('the web app in headless Chromium', () 
   });
 
   it('asks the teacher: the solver’s exact scores appear, computed in a worker', async () => {
-    // The empty board takes the solver minutes: the page keeps running (its clock ticks) and Esc cancels.
+    // The empty board is in the solver's opening book, fetched by the worker: instant, and the known values.
     const app = await open('?pos=');
+    await app.page.keyboard.press('t');
+    await app.page.getByTestId('teacher-summary').filter({ hasText: 'solved in' }).waitFor({ timeout: 20_000 });
+    const opening = await Promise.all([0, 1, 2, 3, 4, 5, 6].map((c) => app.page.getByTestId(`teacher-${c}`).getAttribute('data-score')));
+    expect(opening).toEqual(['-2', '-1', '0', '1', '0', '-1', '-2']);
+
+    // Three stones are past the book and take the solver minutes: the page keeps running (its clock ticks) and Esc cancels.
+    await app.open(`${server.url}?pos=444`);
     await app.page.keyboard.press('t');
     const summary = app.page.getByTestId('teacher-summary');
     await summary.filter({ hasText: /thinking… \d of 7 columns, [1-9]\.\d s/ }).waitFor({ timeout: 10_000 });
