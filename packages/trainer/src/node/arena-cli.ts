@@ -8,7 +8,6 @@ import { constants } from 'node:fs';
 import { access, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import cliProgress from 'cli-progress';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ModelFileError, MODEL_FILE } from '@c4/engine/policy';
@@ -21,6 +20,7 @@ import { BACKEND_CHOICES, BackendUnavailableError } from '../backend/select-back
 import type { BackendChoice } from '../backend/select-backend.ts';
 import { runArena } from './arena-run.ts';
 import type { PlayedGame } from './arena-worker.ts';
+import { runIfEntry } from './cli-entry.ts';
 
 /** A mistake in the command line or an input file: one line, exit code 2. */
 class UsageError extends Error {}
@@ -256,13 +256,4 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-const isEntry = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
-if (isEntry) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (e) => {
-      process.stderr.write(`arena: unexpected error: ${(e as Error)?.stack ?? String(e)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runIfEntry(import.meta.url, 'arena', main);

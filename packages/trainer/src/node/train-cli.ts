@@ -4,7 +4,6 @@
  * or files, 130 interrupted (the best model so far stays in --out), 1 anything else.
  */
 import { readFile } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_POLICY_CONFIG, ModelFileError, OPTIMIZER_NAMES, PolicyConfigError, validatePolicyConfig, withPolicyOverrides } from '@c4/engine/policy';
 import type { OptimizerName, PolicyConfig } from '@c4/engine/policy';
@@ -18,6 +17,7 @@ import type { TrainingState } from './checkpoint.ts';
 import { DatasetError } from './read-dataset.ts';
 import { runTraining } from './run-training.ts';
 import type { RunSettings } from './run-training.ts';
+import { runIfEntry } from './cli-entry.ts';
 
 /** A mistake in the command line or an input file: one line, exit code 2. */
 class UsageError extends Error {}
@@ -196,13 +196,4 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-const isEntry = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
-if (isEntry) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (e) => {
-      process.stderr.write(`train: unexpected error: ${(e as Error)?.stack ?? String(e)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runIfEntry(import.meta.url, 'train', main);
