@@ -15,7 +15,7 @@
  * the same input with a possibly different (tied) label.
  */
 import { INPUT_SIZE, mirrorColumn, WIDTH } from '@c4/engine';
-import type { ExampleSet } from './dataset.ts';
+import { allocateExamples, type ExampleSet } from './dataset.ts';
 
 /** Writes the mirror of the encoded position at `from` in `src` to `to` in `dst`. */
 export function mirrorEncoded(src: Float32Array, from: number, dst: Float32Array, to: number): void {
@@ -42,20 +42,13 @@ export function withMirrors(set: ExampleSet): ExampleSet {
   const asymmetric: number[] = [];
   for (let i = 0; i < set.size; i++) if (!isSymmetric(set.x, i * INPUT_SIZE)) asymmetric.push(i);
   const n = set.size + asymmetric.length;
-  const out: ExampleSet = {
-    size: n,
-    x: new Float32Array(n * INPUT_SIZE),
-    labels: new Float32Array(n),
-    scores: new Int8Array(n * WIDTH),
-    plies: new Uint8Array(n),
-    keys: new Float64Array(n),
-    moves: set.moves.slice(),
-  };
+  const out = allocateExamples(n);
   out.x.set(set.x);
   out.labels.set(set.labels);
   out.scores.set(set.scores);
   out.plies.set(set.plies);
   out.keys.set(set.keys);
+  for (let i = 0; i < set.size; i++) out.moves[i] = set.moves[i];
   asymmetric.forEach((i, k) => {
     const j = set.size + k;
     mirrorEncoded(set.x, i * INPUT_SIZE, out.x, j * INPUT_SIZE);
@@ -63,7 +56,7 @@ export function withMirrors(set: ExampleSet): ExampleSet {
     for (let c = 0; c < WIDTH; c++) out.scores[j * WIDTH + c] = set.scores[i * WIDTH + mirrorColumn(c)];
     out.plies[j] = set.plies[i];
     out.keys[j] = set.keys[i];
-    out.moves.push(mirrorMoves(set.moves[i]));
+    out.moves[j] = mirrorMoves(set.moves[i]);
   });
   return out;
 }

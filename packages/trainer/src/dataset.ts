@@ -100,10 +100,9 @@ export function examplesFromRecords(records: readonly PositionRecord[]): Example
   return builder.build();
 }
 
-/** The examples at `indices`, in that order. */
-export function selectExamples(set: ExampleSet, indices: ArrayLike<number>): ExampleSet {
-  const n = indices.length;
-  const out: ExampleSet = {
+/** An example set of `n` zeroed examples (move strings unset), to be filled in. */
+export function allocateExamples(n: number): ExampleSet {
+  return {
     size: n,
     x: new Float32Array(n * INPUT_SIZE),
     labels: new Float32Array(n),
@@ -112,6 +111,12 @@ export function selectExamples(set: ExampleSet, indices: ArrayLike<number>): Exa
     keys: new Float64Array(n),
     moves: new Array<string>(n),
   };
+}
+
+/** The examples at `indices`, in that order. */
+export function selectExamples(set: ExampleSet, indices: ArrayLike<number>): ExampleSet {
+  const n = indices.length;
+  const out = allocateExamples(n);
   for (let j = 0; j < n; j++) {
     const i = indices[j];
     out.x.set(set.x.subarray(i * INPUT_SIZE, (i + 1) * INPUT_SIZE), j * INPUT_SIZE);

@@ -20,7 +20,7 @@ import { BACKEND_CHOICES, BackendUnavailableError } from '../backend/select-back
 import type { BackendChoice } from '../backend/select-backend.ts';
 import { runArena } from './arena-run.ts';
 import type { PlayedGame } from './arena-worker.ts';
-import { runIfEntry } from './cli-entry.ts';
+import { listenForStop, runIfEntry } from './cli-entry.ts';
 
 /** A mistake in the command line or an input file: one line, exit code 2. */
 class UsageError extends Error {}
@@ -209,13 +209,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const o = program.opts<CliOptions>();
   const given = (name: string) => program.getOptionValueSource(name) === 'cli';
-  let stopRequested = false;
-  const onSigint = () => {
-    if (stopRequested) process.exit(130);
-    stopRequested = true;
-    process.stderr.write('\nstopping: games under way are dropped, the rest is reported (Ctrl-C again to quit at once)…\n');
-  };
-  process.on('SIGINT', onSigint);
+  const stop = listenForStop('stopping: games under way are dropped, the rest is reported');
   const progress = progressReporter(o.progress);
   try {
     const specs = program.args.map(parseAgentSpec);
@@ -233,7 +227,7 @@ export async function main(argv: string[]): Promise<number> {
       subject, opponents, games: o.games, seed: o.seed, openings,
       checkFrom: o.check ? o.checkFrom : null, workers: o.workers, backend: o.backend,
       onGame: (done, total, game) => progress.game(done, total, game),
-      shouldStop: () => stopRequested,
+      shouldStop: () => stop.requested,
     });
     progress.stop();
     console.log(formatReport(outcome.report));
@@ -252,7 +246,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw e;
   } finally {
-    process.off('SIGINT', onSigint);
+    stop.dispose();
   }
 }
 

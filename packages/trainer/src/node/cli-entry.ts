@@ -16,3 +16,23 @@ export function runIfEntry(moduleUrl: string, name: string, main: (args: string[
     },
   );
 }
+
+/**
+ * Ctrl-C for long runs: the first asks the run to stop at its next check (it then saves
+ * or reports what it has), the second quits at once with 130.
+ */
+export function listenForStop(message: string): { readonly requested: boolean; dispose(): void } {
+  let requested = false;
+  const onSigint = () => {
+    if (requested) process.exit(130);
+    requested = true;
+    process.stderr.write(`\n${message} (Ctrl-C again to quit at once)…\n`);
+  };
+  process.on('SIGINT', onSigint);
+  return {
+    get requested() {
+      return requested;
+    },
+    dispose: () => process.off('SIGINT', onSigint),
+  };
+}

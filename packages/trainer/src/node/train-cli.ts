@@ -17,7 +17,7 @@ import type { TrainingState } from './checkpoint.ts';
 import { DatasetError } from './read-dataset.ts';
 import { runTraining } from './run-training.ts';
 import type { RunSettings } from './run-training.ts';
-import { runIfEntry } from './cli-entry.ts';
+import { listenForStop, runIfEntry } from './cli-entry.ts';
 
 /** A mistake in the command line or an input file: one line, exit code 2. */
 class UsageError extends Error {}
@@ -171,18 +171,12 @@ export async function main(argv: string[]): Promise<number> {
     throw e;
   }
   const o = program.opts<CliOptions>();
-  let stopRequested = false;
-  const onSigint = () => {
-    if (stopRequested) process.exit(130);
-    stopRequested = true;
-    process.stderr.write('\nstopping after this batch (Ctrl-C again to quit at once)…\n');
-  };
-  process.on('SIGINT', onSigint);
+  const stop = listenForStop('stopping after this batch');
   try {
     const base = o.resume
       ? resumeSettings(o, await readState(o.out), (name) => program.getOptionValueSource(name) === 'cli')
       : await freshSettings(o);
-    const outcome = await runTraining({ ...base, log: (line) => console.log(line), shouldStop: () => stopRequested });
+    const outcome = await runTraining({ ...base, log: (line) => console.log(line), shouldStop: () => stop.requested });
     console.log(outcome.summary);
     return outcome.interrupted ? 130 : 0;
   } catch (e) {
@@ -192,7 +186,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw e;
   } finally {
-    process.off('SIGINT', onSigint);
+    stop.dispose();
   }
 }
 
