@@ -11,6 +11,9 @@ import { Position, makeRng } from '@c4/engine';
 import { Solver } from '../src/solver.ts';
 import { loadDefaultOpeningBook, readOpeningBook } from '../src/node/opening-book-file.ts';
 import type { OpeningBook } from '../src/opening-book.ts';
+import { tuneV8ForSearch } from '../src/node/v8-tuning.ts';
+
+tuneV8ForSearch();
 
 interface Options {
   plies: number[];

@@ -14,6 +14,9 @@ import { Solver } from '../src/solver.ts';
 import { BENCHMARK_SETS, REFERENCE, readBenchmarkSet, type BenchmarkSet } from '../src/node/benchmark-sets.ts';
 import { loadDefaultOpeningBook, readOpeningBook } from '../src/node/opening-book-file.ts';
 import type { OpeningBook } from '../src/opening-book.ts';
+import { tuneV8ForSearch } from '../src/node/v8-tuning.ts';
+
+tuneV8ForSearch();
 
 interface Options {
   sets: BenchmarkSet[];

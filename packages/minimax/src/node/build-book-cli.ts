@@ -19,6 +19,9 @@ import { Solver } from '../solver.ts';
 import { OpeningBook, canonicalKey, type BookEntry } from '../opening-book.ts';
 import { winNowScore } from '../scores.ts';
 import { DEFAULT_OPENING_BOOK_PATH, writeOpeningBook } from './opening-book-file.ts';
+import { tuneV8ForSearch } from './v8-tuning.ts';
+
+tuneV8ForSearch();
 
 interface Options {
   depth: number;

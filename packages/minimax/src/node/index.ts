@@ -15,6 +15,7 @@ export { parseShard, formatShard, shardOf, WHOLE, type Shard } from '../generate
 export { sampleCandidate, type Candidate } from '../generate/sampler.ts';
 export { WorkPlan } from '../generate/work-plan.ts';
 export { createLabeller, type Labeller, type Labels } from '../generate/label.ts';
+export { tuneV8ForSearch } from './v8-tuning.ts';
 export { DEFAULT_OPENING_BOOK_PATH, readOpeningBook, loadDefaultOpeningBook, writeOpeningBook } from './opening-book-file.ts';
 export {
   BENCHMARK_SETS, REFERENCE, benchmarkDir, readBenchmarkSet, type BenchmarkSet, type BenchmarkPosition,

@@ -14,6 +14,9 @@ import { Position } from '@c4/engine';
 import { createLabeller, type Labeller } from '../generate/label.ts';
 import { Solver } from '../index.ts';
 import { readOpeningBook } from './opening-book-file.ts';
+import { tuneV8ForSearch } from './v8-tuning.ts';
+
+tuneV8ForSearch();
 
 export interface LabelTask {
   /** Move strings of the positions to label. */

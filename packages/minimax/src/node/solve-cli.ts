@@ -10,6 +10,9 @@ import { analyzeMoves } from '../analysis.ts';
 import { Solver } from '../solver.ts';
 import { describeScore } from '../scores.ts';
 import { loadDefaultOpeningBook, readOpeningBook } from './opening-book-file.ts';
+import { tuneV8ForSearch } from './v8-tuning.ts';
+
+tuneV8ForSearch();
 
 interface CliOptions {
   json?: boolean;

@@ -8,12 +8,14 @@ import { PolicyNet } from '@c4/engine/policy';
 import { loadModelFromDir } from '@c4/engine/node';
 import type { AgentSpec } from '../arena/agents.ts';
 import { Solver } from '@c4/minimax';
-import { loadDefaultOpeningBook } from '@c4/minimax/node';
+import { loadDefaultOpeningBook, tuneV8ForSearch } from '@c4/minimax/node';
 import { Analyst } from '../arena/analyst.ts';
 import { playGame } from '../arena/match.ts';
 import type { GameRecord, GameTask } from '../arena/match.ts';
 import { selectBackend } from '../backend/select-backend.ts';
 import type { BackendChoice } from '../backend/select-backend.ts';
+
+tuneV8ForSearch();
 
 export interface ArenaWorkerTask {
   task: GameTask;
