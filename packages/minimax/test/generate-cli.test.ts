@@ -91,6 +91,22 @@ describe('generate', () => {
     expect(s.histograms.bestMoves.reduce((a, b) => a + b, 0)).toBe(N);
   });
 
+  it('labels the positions of a --positions file, each once (mirrors counted once), all of them by default', async () => {
+    const records = lines(reference).slice(0, 20).map((l) => parseRecord(l));
+    const mirror = (moves: string): string => [...moves].map((d) => String(8 - Number(d))).join('');
+    const list = join(dir, 'list.txt');
+    const listed = ['# positions from somewhere', ...records.map((r) => r.moves), '', records[0]!.moves, mirror(records[1]!.moves)];
+    writeFileSync(list, listed.join('\n') + '\n');
+    const out = join(dir, 'from-list.jsonl');
+    const r = await run(['--positions', list, '--out', out, '--workers', '2', '--no-progress']);
+    expect(r.code, r.stderr).toBe(0);
+    const labelled = lines(out).map((l) => parseRecord(l));
+    expect(labelled.map((x) => x.moves).sort()).toEqual(records.map((x) => x.moves).sort());
+    const byMoves = new Map(records.map((x) => [x.moves, x]));
+    for (const x of labelled) expect(x.scores).toEqual(byMoves.get(x.moves)!.scores);
+    expect((stats(out) as { sampling: unknown }).sampling).toEqual({ positions: list });
+  });
+
   it('makes the same file with one worker', async () => {
     const out = join(dir, 'one-worker.jsonl');
     const r = await run(['--count', String(N), '--out', out, '--workers', '1', ...FAST]);
@@ -190,6 +206,25 @@ describe('generate: bad arguments', () => {
     // never the default data/positions.jsonl of the repository: a real run may be writing it
     const safe = ['--no-progress', '--count', '10', '--out', join(dir, 'never-written.jsonl')];
     const code = await runGenerateCommand([...safe, ...args], (text) => (stderr += text));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it.each([
+    ['missing', null, /cannot read --positions/],
+    ['bad move', '4455\n4489\n', /list-bad move\.txt:2: .*9/],
+    ['finished', '4455\n1212121\n', /list-finished\.txt:2: .*finished game/],
+    ['empty', '# nothing\n\n', /lists no position/],
+    ['too few', '4455\n4433\n1122\n', /lists 2 distinct positions .*fewer than the 10/],
+  ])('--positions with a %s file → exit 2 and one line naming it', async (name, text, message) => {
+    const list = join(dir, `list-${name}.txt`);
+    if (text !== null) writeFileSync(list, text);
+    let stderr = '';
+    const code = await runGenerateCommand(
+      ['--no-progress', '--positions', list, '--count', '10', '--out', join(dir, 'never-written.jsonl')],
+      (t) => (stderr += t),
+    );
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
     expect(stderr.trim().split('\n')).toHaveLength(1);

@@ -129,6 +129,15 @@ export function selectExamples(set: ExampleSet, indices: ArrayLike<number>): Exa
   return out;
 }
 
+/** The columns of example `i` whose exact score is the highest (one, or several tied). */
+export function bestMoves(set: ExampleSet, i: number): number[] {
+  const scores = set.scores.subarray(i * WIDTH, (i + 1) * WIDTH);
+  const top = Math.max(...scores);
+  const moves: number[] = [];
+  for (let c = 0; c < WIDTH; c++) if (scores[c] === top) moves.push(c);
+  return moves;
+}
+
 /** The move scores of example `i` (null for a full column), as in its record. */
 export function scoresOf(set: ExampleSet, i: number): (number | null)[] {
   return Array.from(set.scores.subarray(i * WIDTH, (i + 1) * WIDTH), (s) => (s === FULL_COLUMN ? null : s));

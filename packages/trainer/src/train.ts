@@ -10,6 +10,13 @@
  *   3. evaluation, in inference mode, on a fixed sample of training positions and on the
  *      whole validation split: loss, accuracy, optimal-move rate.
  *
+ * Targets: with `centre-best` an example's label is always its record's `best` (the best
+ * move, ties towards the centre); with `all-best` each epoch draws one of its tied best
+ * moves (seeded by seed and epoch), so over the epochs the network is taught every best
+ * move rather than an arbitrary tie-break: in expectation the same gradient as a
+ * cross-entropy against the uniform distribution over the best moves, while the loss
+ * stays tfjs' sparse categorical cross-entropy.
+ *
  * Model selection and early stopping watch the validation **optimal-move rate** (the goal of
  * the project; equal rates are split by the lower validation loss), or with
  * `monitor: 'loss'` the validation loss. `patience` epochs without improvement stop the run.
@@ -18,10 +25,13 @@ import { hashKey, INPUT_SIZE, makeRng, shuffle } from '@c4/engine';
 import type { BatchTrainer } from './fit/index.ts';
 import { evaluatePolicy } from './metrics.ts';
 import type { PolicyMetrics } from './metrics.ts';
-import type { ExampleSet } from './dataset.ts';
+import { bestMoves, type ExampleSet } from './dataset.ts';
 
 export type Monitor = 'optimal-rate' | 'loss';
 export const MONITORS: readonly Monitor[] = ['optimal-rate', 'loss'];
+
+export type Targets = 'all-best' | 'centre-best';
+export const TARGETS: readonly Targets[] = ['all-best', 'centre-best'];
 
 export interface TrainOptions {
   /** Last epoch to train (epochs are numbered from 1; a resumed run continues up to this). */
@@ -31,6 +41,8 @@ export interface TrainOptions {
   /** Epochs without improvement before stopping; 0 never stops early. */
   patience: number;
   monitor: Monitor;
+  /** What each example is taught (see above). */
+  targets: Targets;
 }
 
 export interface TrainData {
@@ -120,6 +132,7 @@ export async function trainPolicy(
     }
     hooks.onEpochStart?.(epoch, data.train.size);
     const order = epochOrder(data.train.size, options.seed, epoch);
+    const label = epochLabels(data.train, options, epoch);
     const started = performance.now();
     let lossSum = 0, correctSum = 0, done = 0;
     for (let first = 0; first < order.length; first += options.batch) {
@@ -127,7 +140,7 @@ export async function trainPolicy(
       for (let k = 0; k < n; k++) {
         const i = order[first + k];
         xBatch.set(data.train.x.subarray(i * INPUT_SIZE, (i + 1) * INPUT_SIZE), k * INPUT_SIZE);
-        yBatch[k] = data.train.labels[i];
+        yBatch[k] = label(i);
       }
       const { loss, accuracy } = await trainer.trainBatch(xBatch, yBatch, n);
       lossSum += loss * n;
@@ -171,6 +184,17 @@ export function epochOrder(size: number, seed: number, epoch: number): number[] 
   return shuffle(order, makeRng(hashKey(epoch, seed)));
 }
 
+/** The label of each training example in `epoch`. */
+export function epochLabels(set: ExampleSet, options: TrainOptions, epoch: number): (i: number) => number {
+  if (options.targets === 'centre-best') return (i) => set.labels[i];
+  // a stream apart from the shuffle's: hashKey(epoch, seed) seeds the order
+  const rng = makeRng(hashKey(epoch, options.seed ^ 0x5bd1e995));
+  return (i) => {
+    const best = bestMoves(set, i);
+    return best.length === 1 ? best[0] : best[Math.floor(rng() * best.length)];
+  };
+}
+
 function readWeights(trainer: BatchTrainer): Float32Array[] {
   return trainer.model().getWeights().map((w) => (w.dataSync() as Float32Array).slice());
 }
@@ -185,6 +209,7 @@ function checkOptions(options: TrainOptions, data: TrainData): void {
   if (!(Number.isInteger(options.batch) && options.batch >= 1)) throw new Error(`batch must be a positive integer (got ${options.batch})`);
   if (!(Number.isInteger(options.patience) && options.patience >= 0)) throw new Error(`patience must be an integer ≥ 0 (got ${options.patience})`);
   if (!MONITORS.includes(options.monitor)) throw new Error(`monitor must be one of ${MONITORS.join(', ')}`);
+  if (!TARGETS.includes(options.targets)) throw new Error(`targets must be one of ${TARGETS.join(', ')}`);
   if (data.train.size === 0) throw new Error('no training positions');
   if (data.validation.size === 0) throw new Error('no validation positions');
 }

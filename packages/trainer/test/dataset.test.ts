@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodePosition, INPUT_SIZE, makeRecord, Position } from '@c4/engine';
 import type { PositionRecord } from '@c4/engine';
-import { examplesFromRecords, FULL_COLUMN, scoresOf } from '../src/dataset.ts';
+import { bestMoves, examplesFromRecords, FULL_COLUMN, scoresOf } from '../src/dataset.ts';
 import { DatasetError, readDataset } from '../src/node/read-dataset.ts';
 import { solvedRecords, toJsonl } from './fixtures.ts';
 
@@ -44,6 +44,15 @@ describe('examplesFromRecords', () => {
     const set = examplesFromRecords([r]);
     expect(set.scores[0]).toBe(FULL_COLUMN);
     expect(scoresOf(set, 0)[0]).toBeNull();
+  });
+
+  it('lists the tied best moves, never a full column', () => {
+    const set = examplesFromRecords([
+      makeRecord('1111112', [null, 1, 2, 3, 2, 3, 0]),
+      makeRecord('4', [-2, -1, 0, 0, 0, -1, -2]),
+    ]);
+    expect(bestMoves(set, 0)).toEqual([3, 5]);
+    expect(bestMoves(set, 1)).toEqual([2, 3, 4]);
   });
 });
 

@@ -13,7 +13,9 @@ import { CENTRE_BASELINE, RANDOM_BASELINE } from '../src/baselines.ts';
 import { evaluatePolicy } from '../src/metrics.ts';
 import type { TrainingReport } from '../src/report.ts';
 import { splitExamples } from '../src/split.ts';
-import { epochOrder, improves } from '../src/train.ts';
+import { epochLabels, epochOrder, improves } from '../src/train.ts';
+import { examplesFromRecords } from '../src/dataset.ts';
+import { makeRecord } from '@c4/engine';
 import type { EpochMetrics } from '../src/train.ts';
 import { readState } from '../src/node/checkpoint.ts';
 import { readDataset } from '../src/node/read-dataset.ts';
@@ -43,7 +45,7 @@ function settings(out: string, overrides: Partial<RunSettings> = {}): RunSetting
     data, out, limit: null, skipBad: false,
     split: { validation: 40, test: 60, seed: 1 },
     config: SMALL_CONFIG,
-    training: { epochs: 2, batch: 32, seed: 1, patience: 3, monitor: 'optimal-rate' },
+    training: { epochs: 2, batch: 32, seed: 1, patience: 3, monitor: 'optimal-rate', targets: 'centre-best' },
     backend: 'auto', threads: 1,
     baselines: [RANDOM_BASELINE, CENTRE_BASELINE],
     log: () => {},
@@ -87,7 +89,7 @@ describe('runTraining', () => {
     const out = join(dir, 'interrupted');
     let epochsDone = 0;
     const first = await runTraining(settings(out, {
-      training: { epochs: 4, batch: 32, seed: 1, patience: 0, monitor: 'loss' },
+      training: { epochs: 4, batch: 32, seed: 1, patience: 0, monitor: 'loss', targets: 'all-best' },
       log: (line) => { if (line.startsWith('epoch ')) epochsDone++; },
       shouldStop: () => epochsDone >= 2,
     }));
@@ -131,5 +133,33 @@ describe('training loop pieces', () => {
     expect(improves(m(0.7, 0.6), m(0.7, 0.5), 'optimal-rate')).toBe(false);
     expect(improves(m(0.8, 0.6), m(0.7, 0.5), 'loss')).toBe(false);
     expect(improves(m(null, 9), undefined, 'optimal-rate')).toBe(true);
+  });
+});
+
+describe('epochLabels', () => {
+  const set = examplesFromRecords([
+    makeRecord('4', [-2, -1, 0, 0, 0, -1, -2]), // three tied best moves: 2, 3, 4
+    makeRecord('44', [1, -3, 2, -1, -2, -4, 1]), // one best move: 2
+  ]);
+  const options = { epochs: 1, batch: 1, seed: 5, patience: 0, monitor: 'loss' as const };
+
+  it('centre-best always teaches the record\'s best move', () => {
+    for (let epoch = 1; epoch <= 20; epoch++) {
+      const label = epochLabels(set, { ...options, targets: 'centre-best' }, epoch);
+      expect([label(0), label(1)]).toEqual([3, 2]);
+    }
+  });
+
+  it('all-best draws each tied best move over the epochs, and only those, the same for the same seed', () => {
+    const seen = new Set<number>();
+    for (let epoch = 1; epoch <= 40; epoch++) {
+      const label = epochLabels(set, { ...options, targets: 'all-best' }, epoch);
+      const again = epochLabels(set, { ...options, targets: 'all-best' }, epoch);
+      const a = label(0);
+      expect(again(0)).toBe(a);
+      seen.add(a);
+      expect(label(1)).toBe(2);
+    }
+    expect([...seen].sort()).toEqual([2, 3, 4]);
   });
 });

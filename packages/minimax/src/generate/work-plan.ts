@@ -13,6 +13,7 @@
  *   4. A position skipped by the time limit is replaced by the next distinct position of
  *      the shard beyond the first `count` (so skips make the set depend on timing).
  */
+import type { PositionList } from './position-list.ts';
 import { sampleCandidate, type Candidate } from './sampler.ts';
 import type { SamplingOptions } from './sampling-options.ts';
 import { shardOf, type Shard } from './shard.ts';
@@ -21,10 +22,12 @@ import { shardOf, type Shard } from './shard.ts';
 const MAX_BARREN_RUN = 200_000;
 
 export class SamplingExhaustedError extends Error {
-  constructor(found: number, wanted: number, tried: number) {
+  constructor(found: number, wanted: number, tried: number, list?: PositionList) {
     super(
-      `the sampling options cannot produce ${wanted} distinct positions: ${found} found in ${tried} candidates ` +
-        `(allow more plies with --plies)`,
+      list
+        ? `${list.file} lists ${found} distinct positions (mirrors counted once), fewer than the ${wanted} asked for (lower --count)`
+        : `the sampling options cannot produce ${wanted} distinct positions: ${found} found in ${tried} candidates ` +
+          `(allow more plies with --plies)`,
     );
     this.name = 'SamplingExhaustedError';
   }
@@ -50,8 +53,9 @@ export class WorkPlan {
    * first `count` distinct positions up front to learn its target (about 80 ms per 1000
    * positions). Throws `SamplingExhaustedError` when the options cannot produce them.
    */
+  /** `source`: the sampled game stream, or a list of positions (used in its order, then exhausted). */
   constructor(
-    private readonly sampling: SamplingOptions,
+    private readonly source: SamplingOptions | PositionList,
     private readonly count: number,
     private readonly shard: Shard,
     private readonly done: ReadonlySet<number> = new Set(),
@@ -87,7 +91,11 @@ export class WorkPlan {
   private nextDistinct(found: number, wanted: number): Candidate {
     let barren = 0;
     for (;;) {
-      const candidate = sampleCandidate(this.nextIndex++, this.sampling);
+      const source = this.source;
+      if ('candidates' in source && this.nextIndex === source.candidates.length) {
+        throw new SamplingExhaustedError(found, wanted, this.candidatesTried, source);
+      }
+      const candidate = 'candidates' in source ? source.candidates[this.nextIndex++]! : sampleCandidate(this.nextIndex++, source);
       this.candidatesTried++;
       if (candidate === null) this.candidatesEnded++;
       else if (this.seen.has(candidate.key)) this.candidatesRepeated++;

@@ -2,12 +2,13 @@
  * The `generate` command: arguments, progress bar, summary line and exit code, around
  * `runGenerate` and `mergeDatasets`. generate-cli.ts is the executable entry.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { Presets, SingleBar } from 'cli-progress';
 import { parsePlySpread, PlySpreadError, type PlySpread } from '../generate/ply-spread.ts';
 import { DEFAULT_PLY_SPREAD, DEFAULT_SAMPLING } from '../generate/sampling-options.ts';
+import { parsePositionList, PositionListError, type PositionList } from '../generate/position-list.ts';
 import { parseShard, ShardError, WHOLE, type Shard } from '../generate/shard.ts';
 import { GenerateError, UsageError } from './generate-errors.ts';
 import { mergeDatasets } from './generate-merge.ts';
@@ -34,6 +35,7 @@ interface CliOptions {
   batch: number;
   book: string | false;
   progress: boolean;
+  positions?: string;
 }
 
 function positiveInt(name: string) {
@@ -109,6 +111,7 @@ function buildProgram(writeErr: (text: string) => void, exit: (code: number) => 
     )
     .option('--guided <share>', 'share of games played by the strong policy (the rest uniformly random)', share('guided'), DEFAULT_SAMPLING.guided)
     .option('--skill <p>', 'in a guided game, chance that a move is the strong move rather than a random one', share('skill'), DEFAULT_SAMPLING.skill)
+    .option('--positions <file>', 'label the positions listed in this file (one move string per line) instead of sampling games; --count defaults to all of them')
     .option('--batch <n>', 'most positions sent to a worker at once', positiveInt('batch'), DEFAULT_BATCH)
     .addOption(
       new Option('--book <file>', 'opening book for the solver (faster early plies; labels are exact either way)').default(
@@ -118,8 +121,12 @@ function buildProgram(writeErr: (text: string) => void, exit: (code: number) => 
     )
     .option('--no-book', 'do not use an opening book')
     .option('--no-progress', 'no progress bar')
-    .addHelpText('after', `\nExamples:\n  generate\n  generate --count 20000 --out data/small.jsonl --workers 2\n  generate --shard 0/4 --out data/part-0.jsonl   (then: generate merge data/part-*.jsonl --out data/positions.jsonl)`)
-    .action(async (options: CliOptions) => exit(await generate(options, writeErr)));
+    .addHelpText('after', `\nExamples:\n  generate\n  generate --count 20000 --out data/small.jsonl --workers 2\n  generate --shard 0/4 --out data/part-0.jsonl   (then: generate merge data/part-*.jsonl --out data/positions.jsonl)\n  generate --positions data/net-games.txt --out data/net-games.jsonl   (positions from arena --save-positions)`)
+    .action(async (options: CliOptions, command: Command) => {
+      const list = options.positions === undefined ? undefined : readPositionList(options.positions);
+      if (list && command.getOptionValueSource('count') !== 'cli') options.count = list.distinct;
+      exit(await generate(options, list, writeErr));
+    });
   program
     .command('merge')
     .description('combine shard files into the dataset a single run would have written')
@@ -137,7 +144,23 @@ function buildProgram(writeErr: (text: string) => void, exit: (code: number) => 
   return program;
 }
 
-async function generate(options: CliOptions, writeErr: (text: string) => void): Promise<number> {
+/** The `--positions` file, or a UsageError naming the file (and line) that cannot be used. */
+function readPositionList(file: string): PositionList {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read --positions ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  try {
+    return parsePositionList(text, file);
+  } catch (e) {
+    if (e instanceof PositionListError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+async function generate(options: CliOptions, positions: PositionList | undefined, writeErr: (text: string) => void): Promise<number> {
   const controller = new AbortController();
   let firstSignal = 0;
   const onSignal = (): void => {
@@ -157,6 +180,7 @@ async function generate(options: CliOptions, writeErr: (text: string) => void): 
       workers: options.workers,
       shard: options.shard,
       sampling: { seed: options.seed, plies: options.plies, guided: options.guided, skill: options.skill },
+      positions,
       maxMs: options.maxMs > 0 ? options.maxMs : Infinity,
       book: options.book === false ? null : options.book,
       batchSize: options.batch,

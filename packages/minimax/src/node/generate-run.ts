@@ -16,6 +16,7 @@ import { recordFacts } from '../generate/dataset-stats.ts';
 import { LabelCostModel } from '../generate/label-cost.ts';
 import type { Candidate } from '../generate/sampler.ts';
 import type { SamplingOptions } from '../generate/sampling-options.ts';
+import type { PositionList } from '../generate/position-list.ts';
 import { formatShard, shardOf, type Shard } from '../generate/shard.ts';
 import { SamplingExhaustedError, WorkPlan } from '../generate/work-plan.ts';
 import { GenerateError, UsageError } from './generate-errors.ts';
@@ -33,6 +34,8 @@ export interface GenerateOptions {
   readonly workers: number;
   readonly shard: Shard;
   readonly sampling: SamplingOptions;
+  /** Label these positions instead of sampling games (`sampling` is then unused). */
+  readonly positions?: PositionList;
   /** Per-position time limit in ms; Infinity for none. */
   readonly maxMs: number;
   /** Opening book file for the solver (exact scores of early positions: faster, same labels), or null. */
@@ -81,7 +84,9 @@ async function generateInto(
   let plan: WorkPlan;
   try {
     checkShardMembership(lines, options);
-    plan = new WorkPlan(options.sampling, options.count, options.shard, new Set(lines.keys()));
+    const list = options.positions;
+    if (list && options.count > list.distinct) throw new SamplingExhaustedError(list.distinct, options.count, list.candidates.length, list);
+    plan = new WorkPlan(options.positions ?? options.sampling, options.count, options.shard, new Set(lines.keys()));
   } catch (e) {
     if (e instanceof SamplingExhaustedError) throw new UsageError(e.message);
     throw e;
@@ -166,7 +171,7 @@ async function generateInto(
     candidates: { tried: plan.candidatesTried, endedEarly: plan.candidatesEnded, repeated: plan.candidatesRepeated },
     book,
   };
-  writeGenerateStats(summary, options.sampling, [...lines.values()].map((l) => l.record), timings);
+  writeGenerateStats(summary, options.positions ? { positions: options.positions.file } : options.sampling, [...lines.values()].map((l) => l.record), timings);
   return summary;
 }
 

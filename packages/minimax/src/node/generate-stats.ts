@@ -78,7 +78,7 @@ export class GenerateTimings {
 
 export function writeGenerateStats(
   summary: GenerateSummary,
-  sampling: SamplingOptions,
+  sampling: SamplingOptions | { positions: string },
   records: RecordFacts[],
   timings: GenerateTimings,
 ): void {
@@ -87,7 +87,7 @@ export function writeGenerateStats(
     maxMs: Number.isFinite(summary.maxMs) ? summary.maxMs : null,
     elapsedMs: Math.round(summary.elapsedMs),
     positionsPerSecond: round(summary.positionsPerSecond, 2),
-    sampling: {
+    sampling: 'positions' in sampling ? sampling : {
       seed: sampling.seed,
       plies: formatPlySpread(sampling.plies),
       guided: sampling.guided,

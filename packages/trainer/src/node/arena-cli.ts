@@ -16,6 +16,7 @@ import type { AgentSpec } from '../arena/agents.ts';
 import { DEFAULT_OPENING_PLIES, OpeningError, parseOpeningPlies, parseOpeningsText } from '../arena/openings.ts';
 import type { OpeningSource } from '../arena/openings.ts';
 import { formatReport, summaryLine } from '../arena/report.ts';
+import { gamePositions } from '../arena/game-positions.ts';
 import { BACKEND_CHOICES, BackendUnavailableError } from '../backend/select-backend.ts';
 import type { BackendChoice } from '../backend/select-backend.ts';
 import { runArena } from './arena-run.ts';
@@ -42,6 +43,7 @@ interface CliOptions {
   checkFrom: number;
   check: boolean;
   json?: string;
+  savePositions?: string;
   backend: BackendChoice;
   progress: boolean;
 }
@@ -77,6 +79,7 @@ export function buildProgram(): Command {
     .option('--check-from <ply>', 'check net moves with the solver from this ply on (0: every move; the opening is slow)', integer(0, 41), DEFAULT_CHECK_FROM)
     .option('--no-check', 'do not check net moves')
     .option('--json <file>', 'also write the report, every game included, as JSON')
+    .option('--save-positions <file>', 'also write every position the agents moved in, once each, one move string per line (label them with generate --positions)')
     .addOption(new Option('--backend <name>', 'tfjs backend for nets').choices(BACKEND_CHOICES).default('auto'))
     .option('--no-progress', 'no progress bar')
     .addHelpText('after', [
@@ -136,11 +139,11 @@ function warnIfSolverSlow(openings: OpeningSource): void {
   }
 }
 
-async function checkWritable(file: string): Promise<void> {
+async function checkWritable(file: string, option: string): Promise<void> {
   try {
     await access(dirname(resolve(file)), constants.W_OK);
   } catch {
-    throw new UsageError(`--json ${file}: cannot write into ${dirname(resolve(file))}`);
+    throw new UsageError(`${option} ${file}: cannot write into ${dirname(resolve(file))}`);
   }
 }
 
@@ -221,7 +224,8 @@ export async function main(argv: string[]): Promise<number> {
     if (repeated !== undefined) throw new UsageError(`opponent ${repeated} is named twice`);
     const openings = await openingSource(o, given);
     if (opponents.some((s) => s.kind === 'solver') || subject.kind === 'solver') warnIfSolverSlow(openings);
-    if (o.json !== undefined) await checkWritable(o.json);
+    if (o.json !== undefined) await checkWritable(o.json, '--json');
+    if (o.savePositions !== undefined) await checkWritable(o.savePositions, '--save-positions');
     progress.start(o.games * opponents.length);
     const outcome = await runArena({
       subject, opponents, games: o.games, seed: o.seed, openings,
@@ -235,6 +239,11 @@ export async function main(argv: string[]): Promise<number> {
     if (o.json !== undefined) {
       await writeAtomically(o.json, JSON.stringify(outcome.report, null, 1) + '\n');
       outputs.push(o.json);
+    }
+    if (o.savePositions !== undefined) {
+      const positions = gamePositions(outcome.report);
+      await writeAtomically(o.savePositions, positions.map((m) => m + '\n').join(''));
+      outputs.push(`${o.savePositions} (${positions.length} positions)`);
     }
     console.log(`${summaryLine(outcome.report, outputs)}${outcome.interrupted ? ' (interrupted)' : ''}`);
     return outcome.interrupted ? 130 : 0;

@@ -10,8 +10,8 @@ import type { OptimizerName, PolicyConfig } from '@c4/engine/policy';
 import { BACKEND_CHOICES, BackendUnavailableError } from '../backend/select-backend.ts';
 import type { BackendChoice } from '../backend/select-backend.ts';
 import { SplitError } from '../split.ts';
-import { MONITORS } from '../train.ts';
-import type { Monitor, TrainOptions } from '../train.ts';
+import { MONITORS, TARGETS } from '../train.ts';
+import type { Monitor, Targets, TrainOptions } from '../train.ts';
 import { CheckpointError, readState } from './checkpoint.ts';
 import type { TrainingState } from './checkpoint.ts';
 import { DatasetError } from './read-dataset.ts';
@@ -34,6 +34,7 @@ interface CliOptions {
   seed: number;
   patience: number;
   monitor: Monitor;
+  targets: Targets;
   val: number;
   test: number;
   splitSeed: number;
@@ -79,6 +80,7 @@ export function buildProgram(): Command {
     .option('--seed <n>', 'seed of weight initialisation, shuffling and the random baseline', integer(0), 1)
     .option('--patience <n>', 'stop after this many epochs without improvement (0: never)', integer(0), 3)
     .addOption(new Option('--monitor <metric>', 'validation metric for the best model and early stopping').choices(MONITORS).default('optimal-rate'))
+    .addOption(new Option('--targets <kind>', 'what each position teaches: all-best (a tied best move drawn each epoch) or centre-best (the record\'s best, ties towards the centre)').choices(TARGETS).default('all-best'))
     .option('--val <size>', 'validation split: a count, or a fraction below 1', countOrFraction, 0.05)
     .option('--test <size>', 'test split: a count, or a fraction below 1', countOrFraction, 0.05)
     .option('--split-seed <n>', 'seed of the split (kept apart from --seed so the test set stays put)', integer(0), 1)
@@ -120,7 +122,7 @@ async function freshSettings(o: CliOptions): Promise<Omit<RunSettings, 'log' | '
     data: o.data, out: o.out, limit: o.limit ?? null, skipBad: o.skipBad,
     split: { validation: o.val, test: o.test, seed: o.splitSeed },
     config,
-    training: { epochs: o.epochs, batch: o.batch, seed: o.seed, patience: o.patience, monitor: o.monitor },
+    training: { epochs: o.epochs, batch: o.batch, seed: o.seed, patience: o.patience, monitor: o.monitor, targets: o.targets },
     backend: o.backend, threads: o.threads,
   };
 }
@@ -146,6 +148,8 @@ function resumeSettings(o: CliOptions, state: TrainingState, given: (name: strin
   const training: TrainOptions = {
     epochs: pick('epochs', o.epochs), batch: pick('batch', o.batch), seed: pick('seed', o.seed),
     patience: pick('patience', o.patience), monitor: pick('monitor', o.monitor),
+    // runs saved before --targets existed taught the record's best move
+    targets: given('targets') ? o.targets : (state.training.targets ?? 'centre-best'),
   };
   const config = validatePolicyConfig({
     ...state.config,
