@@ -10,6 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRecord, Position } from '@c4/engine';
 import { Solver } from '../src/index.ts';
 import { runGenerateCommand } from '../src/node/generate-command.ts';
+import { sampleCandidate } from '../src/generate/sampler.ts';
+import { DEFAULT_SAMPLING } from '../src/generate/sampling-options.ts';
+import { parsePlySpread } from '../src/generate/ply-spread.ts';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 const CLI = new URL('../src/node/generate-cli.ts', import.meta.url).pathname;
@@ -105,6 +108,20 @@ describe('generate', () => {
     const byMoves = new Map(records.map((x) => [x.moves, x]));
     for (const x of labelled) expect(x.scores).toEqual(byMoves.get(x.moves)!.scores);
     expect((stats(out) as { sampling: unknown }).sampling).toEqual({ positions: list });
+  });
+
+  it('with --positions, a skipped position is not replaced: the run ends complete with fewer records', async () => {
+    const early = [0, 1, 2, 3, 4, 5].map((k) => sampleCandidate(k, { ...DEFAULT_SAMPLING, seed: 3, plies: parsePlySpread('12:1') })!.moves);
+    const late = lines(reference).slice(0, 10).map((l) => parseRecord(l).moves);
+    const list = join(dir, 'list-limited.txt');
+    writeFileSync(list, [...early, ...late].join('\n') + '\n');
+    const out = join(dir, 'list-limited.jsonl');
+    const r = await run(['--positions', list, '--out', out, '--max-ms', '3', '--batch', '4', '--no-progress']);
+    expect(r.code, r.stderr).toBe(0);
+    const s = stats(out) as { skipped: number; complete: boolean; count: number };
+    expect(s.skipped).toBeGreaterThan(0);
+    expect(s.complete).toBe(true);
+    expect(lines(out)).toHaveLength(16 - s.skipped);
   });
 
   it('makes the same file with one worker', async () => {

@@ -7,7 +7,7 @@ import type { BaselineResult } from './baselines.ts';
 import type { PolicyMetrics } from './metrics.ts';
 import { renderPanels } from './plot-svg.ts';
 import type { Panel } from './plot-svg.ts';
-import type { EpochRecord, Monitor, StopReason } from './train.ts';
+import type { EpochRecord, Monitor, StopReason, Targets } from './train.ts';
 
 export const REPORT_FILE = 'report.json';
 export const CURVES_FILE = 'curves.svg';
@@ -40,6 +40,7 @@ export interface TrainingSettings {
   seed: number;
   patience: number;
   monitor: Monitor;
+  targets: Targets;
   threads: number;
   /** Epochs (numbers) this report's history was resumed from, if any. */
   resumedAfterEpoch: number | null;

@@ -129,10 +129,12 @@ async function generateInto(
     options.onProgress?.(progress());
   };
 
+  // a listed position that is skipped has no next one to take its place: the run makes fewer
+  const unreplaced = (): number => (options.positions ? counters.skipped.length : 0);
   let interrupted = false;
   let pool: LabelPool | null = null;
   try {
-    const source = { remaining: () => target - lines.size, next: () => plan.next() };
+    const source = { remaining: () => target - lines.size - unreplaced(), next: () => plan.next() };
     const pool$ = (): LabelPool => (pool ??= createLabelPool(options.workers));
     interrupted = await dispatch(pool$, source, { ...options, cost }, write, counters);
   } catch (e) {
@@ -144,7 +146,7 @@ async function generateInto(
     await (pool as LabelPool | null)?.destroy().catch(() => undefined);
   }
 
-  const complete = !interrupted && lines.size >= target;
+  const complete = !interrupted && lines.size + unreplaced() >= target;
   if (complete) writeDatasetAtomic(options.out, lines.values());
   const elapsedMs = performance.now() - start;
   const summary: GenerateSummary = {
