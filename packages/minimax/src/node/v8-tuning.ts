@@ -6,7 +6,7 @@
  * book), V8 deoptimizes it; with on-stack replacement on, it then often kept the search
  * in code that ran 2.5x slower for the rest of the process (measured: 3.3 M instead of
  * 8.3 M nodes/s in about half of the runs labelling the same 1 000 positions, never with
- * `--no-use-osr`, which was fast in 17 runs of 17). Without OSR a frame that is already
+ * `--no-use-osr`, which was fast in 15 processes of 15). Without OSR a frame that is already
  * running stays in its tier, but the search recurses so much that new calls pick up the
  * optimized code at once.
  */

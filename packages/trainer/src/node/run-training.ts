@@ -207,7 +207,7 @@ function keyFingerprint(set: ExampleSet): number {
   return sum;
 }
 
-function modelPredict(model: tf.LayersModel): PredictFn {
+export function modelPredict(model: tf.LayersModel): PredictFn {
   return async (x, n) => {
     const probs = tf.tidy(() => model.predict(tf.tensor4d(x.subarray(0, n * 84), [n, 6, 7, 2])) as tf.Tensor);
     try {
