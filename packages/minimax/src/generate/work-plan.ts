@@ -49,17 +49,21 @@ export class WorkPlan {
   private cursor = 0;
 
   /**
-   * An unsharded plan walks the stream lazily (its target is `count`); a shard walks the
-   * first `count` distinct positions up front to learn its target (about 80 ms per 1000
-   * positions). Throws `SamplingExhaustedError` when the options cannot produce them.
+   * `source`: the sampled game stream, or a list of positions (used in its order, then
+   * exhausted). An unsharded plan walks the stream lazily (its target is `count`); a shard
+   * walks the first `count` distinct positions up front to learn its target (about 80 ms
+   * per 1000 positions). Throws `SamplingExhaustedError` when the source cannot produce
+   * them (a list is checked at once, since it knows how many it holds).
    */
-  /** `source`: the sampled game stream, or a list of positions (used in its order, then exhausted). */
   constructor(
     private readonly source: SamplingOptions | PositionList,
     private readonly count: number,
     private readonly shard: Shard,
     private readonly done: ReadonlySet<number> = new Set(),
   ) {
+    if ('candidates' in source && count > source.distinct) {
+      throw new SamplingExhaustedError(source.distinct, count, source.candidates.length, source);
+    }
     if (shard.count === 1) {
       this.target = count;
       return;

@@ -84,8 +84,6 @@ async function generateInto(
   let plan: WorkPlan;
   try {
     checkShardMembership(lines, options);
-    const list = options.positions;
-    if (list && options.count > list.distinct) throw new SamplingExhaustedError(list.distinct, options.count, list.candidates.length, list);
     plan = new WorkPlan(options.positions ?? options.sampling, options.count, options.shard, new Set(lines.keys()));
   } catch (e) {
     if (e instanceof SamplingExhaustedError) throw new UsageError(e.message);
