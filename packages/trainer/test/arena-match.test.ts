@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAgentSpec } from '../src/arena/agents.ts';
 import type { AgentContext } from '../src/arena/agents.ts';
 import { planGames, playGame } from '../src/arena/match.ts';
-import { chooseOpenings, OpeningError, parseOpeningPlies, parseOpeningsText } from '../src/arena/openings.ts';
+import { chooseOpenings, decidedInTwo, OpeningError, parseOpeningPlies, parseOpeningsText } from '../src/arena/openings.ts';
 import { tally } from '../src/arena/report.ts';
 
 const noNets: AgentContext = {
@@ -45,7 +45,7 @@ describe('planGames', () => {
 });
 
 describe('openings', () => {
-  it('random openings: plies in range, none over or winnable at once, distinct up to mirroring, seeded', () => {
+  it('random openings: plies in range, none over or decided in two moves, distinct up to mirroring, seeded', () => {
     const openings = chooseOpenings({ kind: 'random', minPlies: 2, maxPlies: 4 }, 60, 11);
     const lengths = new Set(openings.map((m) => m.length));
     expect([...lengths].sort()).toEqual([2, 3, 4]);
@@ -53,7 +53,7 @@ describe('openings', () => {
     for (const moves of openings) {
       const p = Position.fromMoves(moves);
       expect(p.isOver()).toBe(false);
-      expect(p.legalMoves().some((c) => p.isWinningMove(c))).toBe(false);
+      expect(decidedInTwo(p)).toBe(false);
       keys.add(p.canonicalKey());
     }
     expect(keys.size).toBe(60);
@@ -65,8 +65,21 @@ describe('openings', () => {
     for (const moves of chooseOpenings({ kind: 'random', minPlies: 12, maxPlies: 16 }, 30, 3)) {
       const p = Position.fromMoves(moves);
       expect(moves.length).toBeGreaterThanOrEqual(12);
-      expect(p.isOver() || p.legalMoves().some((c) => p.isWinningMove(c))).toBe(false);
+      expect(p.isOver() || decidedInTwo(p)).toBe(false);
     }
+  });
+
+  it('an opening two moves decide: a win at once, a double threat to come, or every move losing at once', () => {
+    const decided = (moves: string) => decidedInTwo(Position.fromMoves(moves));
+    expect(decided('121212')).toBe(true); // first wins at once in column 1
+    expect(decided('5566')).toBe(true); // first plays 4: an open three on the bottom row, 3 and 7 both win
+    expect(decided('455')).toBe(false);
+    expect(decided('4')).toBe(false);
+    expect(decided('')).toBe(false);
+    // first has 2, 3, 4 on the bottom row, second to move: with 1 and 5 both open no move saves it...
+    expect(decided('26364')).toBe(true);
+    // ...with 5 already second's, playing 1 blocks the one threat
+    expect(decided('25364')).toBe(false);
   });
 
   it('a list is used in order and cycled; the empty board is the empty string', () => {

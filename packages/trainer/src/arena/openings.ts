@@ -4,9 +4,10 @@
  * lucky opening favours either side. Opening k is the same in every pairing of a run.
  *
  * - random (default): 2-4 uniformly random plies, opening k a pure function of (seed, k);
- *   no ply makes four, and an opening where the side to move could win at once is drawn
- *   again, so no game is over (or over in one move) before the agents play. Openings are
- *   distinct up to mirroring while that is easy to find (50 tries each).
+ *   no ply makes four, and an opening that two moves decide (see `decidedInTwo`) is drawn
+ *   again, so the random plies, which stand in for both agents, do not decide the game
+ *   before the agents play. Openings are distinct up to mirroring while that is easy to
+ *   find (50 tries each).
  * - a list (`--openings file`): one move string per line, used in order and cycled.
  * - the empty board (`--from-empty`).
  */
@@ -56,7 +57,7 @@ export function chooseOpenings(source: OpeningSource, count: number, seed: numbe
   }
 }
 
-/** `minPlies`–`maxPlies` random plies, none making four, leaving no immediate win. */
+/** `minPlies`–`maxPlies` random plies, none making four, leaving a position two moves do not decide. */
 export function randomOpening(rng: () => number, minPlies: number, maxPlies: number): string {
   const plies = minPlies + randomInt(rng, maxPlies - minPlies + 1);
   for (;;) {
@@ -69,10 +70,31 @@ export function randomOpening(rng: () => number, minPlies: number, maxPlies: num
       position.play(c);
       columns.push(c);
     }
-    const settled = columns.length === plies && !position.isOver()
-      && !position.legalMoves().some((c) => position.isWinningMove(c));
-    if (settled) return formatMoves(columns);
+    if (columns.length === plies && !position.isOver() && !decidedInTwo(position)) return formatMoves(columns);
   }
+}
+
+/**
+ * Whether the game is decided within the next two moves of the side to move: it wins at
+ * once; or it has a move after which every reply leaves it a winning move (a double threat,
+ * an open three on the bottom row); or every move it has lets the opponent win at once.
+ * Any agent that looks two plies ahead settles such a game, so it measures the opening's
+ * dice rather than the agents (a 4-ply random opening can hand `random` an open three).
+ */
+export function decidedInTwo(position: Position): boolean {
+  const moves = position.legalMoves();
+  if (moves.some((c) => position.isWinningMove(c))) return true;
+  const after = moves.map((c) => position.clone().play(c));
+  const opponentWinsAtOnce = (p: Position) => p.legalMoves().some((r) => p.isWinningMove(r));
+  if (after.every(opponentWinsAtOnce)) return true;
+  return after.some((p) => {
+    const replies = p.legalMoves();
+    return replies.length > 0 && replies.every((r) => {
+      if (p.isWinningMove(r)) return false;
+      const next = p.clone().play(r);
+      return next.legalMoves().some((w) => next.isWinningMove(w));
+    });
+  });
 }
 
 /**
