@@ -1,0 +1,46 @@
+/**
+ * `pnpm exec tsx packages/trainer/bench/first-moves.ts <model dir>…`: the network's first two
+ * moves as the first player, checked against the opening book — its move on the empty board,
+ * then its answer to each of the seven replies. Every position involved has at most three
+ * stones, so the book scores them all without a search (instant, exact).
+ *
+ * This is the start of the issue's "first player from the empty board against the solver"
+ * test, the part that costs nothing: a net that fails here loses every such game.
+ */
+import { Command } from 'commander';
+import { Position } from '@c4/engine';
+import { PolicyNet } from '@c4/engine/policy';
+import { loadModelFromDir } from '@c4/engine/node';
+import { Solver } from '@c4/minimax';
+import { loadDefaultOpeningBook } from '@c4/minimax/node';
+import { selectBackend } from '../src/backend/index.ts';
+
+const program = new Command('first-moves').argument('<models...>', 'model directories').parse();
+
+const book = loadDefaultOpeningBook();
+if (!book) throw new Error('first-moves needs the shipped opening book (packages/minimax/data/opening-book.bin)');
+const solver = new Solver({ book, ttLog2: 17 });
+/** The move's exact score and the best score (the mover's view), from the book. */
+function judge(moves: string, column: number): { score: number; best: number } {
+  const scores = solver.analyze(Position.fromMoves(moves)).map((s) => s ?? -Infinity);
+  return { score: scores[column], best: Math.max(...scores) };
+}
+const describe = ({ score, best }: { score: number; best: number }) =>
+  `${score === best ? 'best' : Math.sign(score) === Math.sign(best) ? 'keeps the value' : 'LOSES the value'} (score ${score}, best ${best})`;
+
+await selectBackend('auto');
+for (const dir of program.args) {
+  const net = new PolicyNet(await loadModelFromDir(dir));
+  const first = net.chooseMove(Position.empty());
+  console.log(`${dir}\n  empty board: plays ${first + 1}, ${describe(judge('', first))}`);
+  let kept = 0;
+  for (let reply = 0; reply < 7; reply++) {
+    const moves = `${first + 1}${reply + 1}`;
+    const answer = net.chooseMove(Position.fromMoves(moves));
+    const verdict = judge(moves, answer);
+    if (Math.sign(verdict.score) === Math.sign(verdict.best)) kept++;
+    console.log(`  after ${moves}: plays ${answer + 1}, ${describe(verdict)}`);
+  }
+  console.log(`  second move keeps the value after ${kept} of 7 replies`);
+  net.dispose();
+}
