@@ -1,6 +1,7 @@
 /**
  * A list of positions to label instead of sampled games (`generate --positions <file>`):
- * one move string per line, blank lines and `#` comments ignored — the format of
+ * one move string per line (its first word, so a benchmark file `<moves> <score>` works;
+ * `-` alone is the empty board), blank lines and `#` comments ignored — the format of
  * `arena --openings` and of `arena --save-positions`, so the positions a network met in
  * its own games can be labelled and trained on.
  *
@@ -30,8 +31,10 @@ export function parsePositionList(text: string, file: string): PositionList {
   const candidates: Candidate[] = [];
   const keys = new Set<number>();
   text.split(/\r?\n/).forEach((raw, i) => {
-    const moves = raw.replace(/#.*/, '').trim();
-    if (moves === '') return;
+    const line = raw.replace(/#.*/, '').trim();
+    if (line === '') return;
+    const word = line.split(/\s+/)[0];
+    const moves = word === '-' ? '' : word;
     let position: Position;
     try {
       position = Position.fromMoves(moves);
