@@ -135,7 +135,7 @@ function warnIfSolverSlow(openings: OpeningSource): void {
     : openings.kind === 'random' ? openings.minPlies
     : Math.min(...openings.moves.map((m) => m.length));
   if (shallowest < SOLVER_FAST_FROM_PLY) {
-    process.stderr.write(`arena: note: games start at ply ${shallowest}; the solver agent needs seconds to hours per move before ply ${SOLVER_FAST_FROM_PLY} (no opening book yet), e.g. --opening-plies 10-12 is fast\n`);
+    process.stderr.write(`arena: note: games start at ply ${shallowest}; the solver agent needs seconds to hours per move at plies 3-9 (the opening book ends at 3 stones), e.g. --opening-plies 10-12 is fast\n`);
   }
 }
 
