@@ -2,7 +2,7 @@ export {
   Position, WIDTH, HEIGHT, COLUMN_BITS, LO_COLUMNS, LO_BITS, LO_FULL, HI_FULL, BOARD_LO, BOARD_HI,
   bottomBit, topBit, columnMask, hasFour,
 } from './position.ts';
-export { MoveStringError, positionFromMoves, parseMoves, formatMoves, mirrorColumn, CENTRE_ORDER } from './moves.ts';
+export { MoveStringError, positionFromMoves, parseMoves, formatMoves, mirrorColumn, moveStringLines, CENTRE_ORDER } from './moves.ts';
 export { Game, type Cell } from './game.ts';
 export { encodePosition, encodeBatch, INPUT_SHAPE, INPUT_SIZE } from './encoding.ts';
 export { makeRng, randomInt, shuffle, hashKey } from './rng.ts';

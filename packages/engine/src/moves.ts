@@ -64,3 +64,20 @@ export function mirrorColumn(col: number): number {
 /** Columns from the centre outwards: the order in which ties are broken and moves tried. */
 export const CENTRE_ORDER: readonly number[] = [3, 2, 4, 1, 5, 0, 6];
 
+
+/**
+ * The move strings of a position-list file (`arena --openings`, `generate --positions`),
+ * with their 1-based line numbers: the first word of each line (so a benchmark file
+ * `<moves> <score>` works), `-` alone for the empty board; `#` comments and blank lines
+ * skipped. The strings are not checked here: callers report bad ones with their line.
+ */
+export function moveStringLines(text: string): { line: number; moves: string }[] {
+  const out: { line: number; moves: string }[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const content = raw.replace(/#.*/, '').trim();
+    if (content === '') return;
+    const word = content.split(/\s+/)[0];
+    out.push({ line: i + 1, moves: word === '-' ? '' : word });
+  });
+  return out;
+}

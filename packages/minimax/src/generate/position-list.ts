@@ -8,7 +8,7 @@
  * Candidate k is the list's line k; repeats (mirrors included) are dropped downstream as
  * for sampled games, so the dataset holds each listed position once, in list order.
  */
-import { MoveStringError, Position } from '@c4/engine';
+import { MoveStringError, moveStringLines, Position } from '@c4/engine';
 import type { Candidate } from './sampler.ts';
 
 export class PositionListError extends Error {
@@ -30,22 +30,18 @@ export interface PositionList {
 export function parsePositionList(text: string, file: string): PositionList {
   const candidates: Candidate[] = [];
   const keys = new Set<number>();
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.replace(/#.*/, '').trim();
-    if (line === '') return;
-    const word = line.split(/\s+/)[0];
-    const moves = word === '-' ? '' : word;
+  for (const { line, moves } of moveStringLines(text)) {
     let position: Position;
     try {
       position = Position.fromMoves(moves);
     } catch (e) {
-      throw new PositionListError(file, i + 1, e instanceof MoveStringError ? e.message : String(e));
+      throw new PositionListError(file, line, e instanceof MoveStringError ? e.message : String(e));
     }
-    if (position.isOver()) throw new PositionListError(file, i + 1, `"${moves}" is a finished game: there is no move to label`);
+    if (position.isOver()) throw new PositionListError(file, line, `"${moves}" is a finished game: there is no move to label`);
     const key = position.canonicalKey();
     keys.add(key);
     candidates.push({ index: candidates.length, moves, key, ply: position.plies, guided: false });
-  });
+  }
   if (candidates.length === 0) throw new PositionListError(file, 1, 'the file lists no position');
   return { file, candidates, distinct: keys.size };
 }

@@ -11,7 +11,7 @@
  * - a list (`--openings file`): one move string per line, used in order and cycled.
  * - the empty board (`--from-empty`).
  */
-import { formatMoves, hashKey, makeRng, MoveStringError, Position, randomInt } from '@c4/engine';
+import { formatMoves, hashKey, makeRng, MoveStringError, moveStringLines, Position, randomInt } from '@c4/engine';
 
 export type OpeningSource =
   | { kind: 'random'; minPlies: number; maxPlies: number }
@@ -119,20 +119,15 @@ export function parseOpeningPlies(text: string): { minPlies: number; maxPlies: n
  */
 export function parseOpeningsText(text: string, source: string): string[] {
   const openings: string[] = [];
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trim();
-    if (line === '' || line.startsWith('#')) continue;
-    const word = line.split(/\s+/)[0];
-    const moves = word === '-' ? '' : word;
+  for (const { line, moves } of moveStringLines(text)) {
     let position: Position;
     try {
       position = Position.fromMoves(moves);
     } catch (e) {
-      if (e instanceof MoveStringError) throw new OpeningError(`${source}:${i + 1}: ${e.message}`);
+      if (e instanceof MoveStringError) throw new OpeningError(`${source}:${line}: ${e.message}`);
       throw e;
     }
-    if (position.isOver()) throw new OpeningError(`${source}:${i + 1}: opening "${moves}" is already finished`);
+    if (position.isOver()) throw new OpeningError(`${source}:${line}: opening "${moves}" is already finished`);
     openings.push(moves);
   }
   if (openings.length === 0) throw new OpeningError(`${source}: no openings (one move string per line)`);
