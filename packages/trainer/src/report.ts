@@ -7,7 +7,7 @@ import type { BaselineResult } from './baselines.ts';
 import type { PolicyMetrics } from './metrics.ts';
 import { renderPanels } from './plot-svg.ts';
 import type { Panel } from './plot-svg.ts';
-import type { EpochRecord, Monitor, StopReason, Targets } from './train.ts';
+import type { EpochRecord, LrSchedule, Monitor, StopReason, Targets } from './train.ts';
 
 export const REPORT_FILE = 'report.json';
 export const CURVES_FILE = 'curves.svg';
@@ -41,7 +41,10 @@ export interface TrainingSettings {
   patience: number;
   monitor: Monitor;
   targets: Targets;
+  lrSchedule: LrSchedule;
   threads: number;
+  /** The model a warm start (`--init`) began from, if any. */
+  initFrom: string | null;
   /** Epochs (numbers) this report's history was resumed from, if any. */
   resumedAfterEpoch: number | null;
 }

@@ -17,6 +17,10 @@
  * cross-entropy against the uniform distribution over the best moves, while the loss
  * stays tfjs' sparse categorical cross-entropy.
  *
+ * Learning rate: constant, or with `lrSchedule: 'cosine'` scaled by ½(1 + cos πt) where t runs
+ * from 0 to 1 over all the run's samples (the last epoch's last steps are nearly still), so a
+ * run ends by settling into a minimum rather than bouncing around it at the full rate.
+ *
  * Model selection and early stopping watch the validation **optimal-move rate** (the goal of
  * the project; equal rates are split by the lower validation loss), or with
  * `monitor: 'loss'` the validation loss. `patience` epochs without improvement stop the run.
@@ -33,6 +37,9 @@ export const MONITORS: readonly Monitor[] = ['optimal-rate', 'loss'];
 export type Targets = 'all-best' | 'centre-best';
 export const TARGETS: readonly Targets[] = ['all-best', 'centre-best'];
 
+export type LrSchedule = 'constant' | 'cosine';
+export const LR_SCHEDULES: readonly LrSchedule[] = ['constant', 'cosine'];
+
 export interface TrainOptions {
   /** Last epoch to train (epochs are numbered from 1; a resumed run continues up to this). */
   epochs: number;
@@ -43,6 +50,8 @@ export interface TrainOptions {
   monitor: Monitor;
   /** What each example is taught (see above). */
   targets: Targets;
+  /** How the learning rate changes over the run (see above). */
+  lrSchedule: LrSchedule;
 }
 
 export interface TrainData {
@@ -142,7 +151,8 @@ export async function trainPolicy(
         xBatch.set(data.train.x.subarray(i * INPUT_SIZE, (i + 1) * INPUT_SIZE), k * INPUT_SIZE);
         yBatch[k] = label(i);
       }
-      const { loss, accuracy } = await trainer.trainBatch(xBatch, yBatch, n);
+      const progress = ((epoch - 1) * order.length + first) / (options.epochs * order.length);
+      const { loss, accuracy } = await trainer.trainBatch(xBatch, yBatch, n, lrScale(options.lrSchedule, progress));
       lossSum += loss * n;
       correctSum += accuracy * n;
       done += n;
@@ -178,6 +188,11 @@ export async function trainPolicy(
   return { history, bestEpoch, bestWeights, stopReason: 'epochs' };
 }
 
+/** The factor on the learning rate `progress` (0 to 1) of the way through a run. */
+export function lrScale(schedule: LrSchedule, progress: number): number {
+  return schedule === 'cosine' ? 0.5 * (1 + Math.cos(Math.PI * progress)) : 1;
+}
+
 /** The order of the training examples in `epoch`: a permutation seeded by (seed, epoch). */
 export function epochOrder(size: number, seed: number, epoch: number): number[] {
   const order = Array.from({ length: size }, (_, i) => i);
@@ -210,6 +225,7 @@ function checkOptions(options: TrainOptions, data: TrainData): void {
   if (!(Number.isInteger(options.patience) && options.patience >= 0)) throw new Error(`patience must be an integer ≥ 0 (got ${options.patience})`);
   if (!MONITORS.includes(options.monitor)) throw new Error(`monitor must be one of ${MONITORS.join(', ')}`);
   if (!TARGETS.includes(options.targets)) throw new Error(`targets must be one of ${TARGETS.join(', ')}`);
+  if (!LR_SCHEDULES.includes(options.lrSchedule)) throw new Error(`lrSchedule must be one of ${LR_SCHEDULES.join(', ')}`);
   if (data.train.size === 0) throw new Error('no training positions');
   if (data.validation.size === 0) throw new Error('no validation positions');
 }

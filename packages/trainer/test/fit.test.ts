@@ -88,6 +88,23 @@ describe('single-thread batch trainer', () => {
     await ours.dispose();
   });
 
+  it('scales the learning rate by lrScale: with SGD half the scale moves the weights half as far, 0 not at all', async () => {
+    const config: PolicyConfig = { ...CONFIG, optimizer: 'sgd', learningRate: 0.05 };
+    const { x, y } = randomBatch(3, 64);
+    const moved = async (lrScale: number) => {
+      const t = await createBatchTrainer({ config, backend: 'wasm' });
+      const before = weightsOf(t.model());
+      await t.trainBatch(x, y, 64, lrScale);
+      const after = weightsOf(t.model());
+      await t.dispose();
+      return after.map((w, i) => w - before[i]);
+    };
+    const [full, half, none] = [await moved(1), await moved(0.5), await moved(0)];
+    expect(maxDifference(full, new Float32Array(full.length))).toBeGreaterThan(1e-3);
+    expect(maxDifference(half.map((d) => d * 2), full)).toBeLessThan(1e-6);
+    expect(maxDifference(none, new Float32Array(none.length))).toBe(0);
+  });
+
   it('predicts what its model predicts', async () => {
     const { x } = randomBatch(9, 10);
     const expected = tf.tidy(() => (trainer.model().predict(tf.tensor4d(x, [10, 6, 7, 2])) as tf.Tensor).dataSync());
@@ -124,9 +141,10 @@ describe('two-thread (data-parallel) batch trainer', () => {
     expect(parallel.threads).toBe(2);
     for (let step = 0; step < 4; step++) {
       const n = [64, 64, 33, 1][step]; // uneven shards and one empty shard too
+      const lrScale = [1, 0.5, 0.25, 1][step]; // the workers get the schedule's factor too
       const { x, y } = randomBatch(100 + step, n);
-      const a = await parallel.trainBatch(x, y, n);
-      const b = await single.trainBatch(x, y, n);
+      const a = await parallel.trainBatch(x, y, n, lrScale);
+      const b = await single.trainBatch(x, y, n, lrScale);
       expect(a.loss).toBeCloseTo(b.loss, 5);
       expect(a.accuracy).toBeCloseTo(b.accuracy, 6);
     }

@@ -106,6 +106,18 @@ describe('train CLI', () => {
     expect(report.training.resumedAfterEpoch).toBe(1);
     expect(report.epochs.map((e: { epoch: number }) => e.epoch)).toEqual([1, 2]);
     expect(report.config.conv).toEqual([{ filters: 8, kernel: 3, padding: 'same', activation: 'relu' }]);
+
+    const both = await run(...common, '--resume', '--init', out, '--epochs', '3');
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/--init and --resume both choose the starting weights/);
+    const warm = await run('--data', good, '--out', join(dir, 'warm'), '--val', '5', '--test', '5', '--threads', '1',
+      '--config', configFile, '--init', out, '--epochs', '1', '--lr-schedule', 'cosine');
+    expect(warm.code).toBe(0);
+    const warmReport = JSON.parse(await readFile(join(dir, 'warm', 'report.json'), 'utf8'));
+    expect(warmReport.training).toMatchObject({ initFrom: out, lrSchedule: 'cosine' });
+    const wrongShape = await run('--data', good, '--out', join(dir, 'warm2'), '--threads', '1', '--init', out, '--epochs', '1');
+    expect(wrongShape.code).toBe(2);
+    expect(wrongShape.stderr).toMatch(/model\.json: --init: its layers/);
   });
 
   it('as a process: a malformed dataset exits 2 with one line and no stack trace', async () => {

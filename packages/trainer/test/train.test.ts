@@ -13,7 +13,7 @@ import { CENTRE_BASELINE, RANDOM_BASELINE } from '../src/baselines.ts';
 import { evaluatePolicy } from '../src/metrics.ts';
 import type { TrainingReport } from '../src/report.ts';
 import { splitExamples } from '../src/split.ts';
-import { epochLabels, epochOrder, improves } from '../src/train.ts';
+import { epochLabels, epochOrder, improves, lrScale } from '../src/train.ts';
 import { examplesFromRecords } from '../src/dataset.ts';
 import { makeRecord } from '@c4/engine';
 import type { EpochMetrics } from '../src/train.ts';
@@ -45,7 +45,7 @@ function settings(out: string, overrides: Partial<RunSettings> = {}): RunSetting
     data, out, limit: null, skipBad: false,
     split: { validation: 40, test: 60, seed: 1 },
     config: SMALL_CONFIG,
-    training: { epochs: 2, batch: 32, seed: 1, patience: 3, monitor: 'optimal-rate', targets: 'centre-best' },
+    training: { epochs: 2, batch: 32, seed: 1, patience: 3, monitor: 'optimal-rate', targets: 'centre-best', lrSchedule: 'constant' },
     backend: 'auto', threads: 1,
     baselines: [RANDOM_BASELINE, CENTRE_BASELINE],
     log: () => {},
@@ -89,7 +89,7 @@ describe('runTraining', () => {
     const out = join(dir, 'interrupted');
     let epochsDone = 0;
     const first = await runTraining(settings(out, {
-      training: { epochs: 4, batch: 32, seed: 1, patience: 0, monitor: 'loss', targets: 'all-best' },
+      training: { epochs: 4, batch: 32, seed: 1, patience: 0, monitor: 'loss', targets: 'all-best', lrSchedule: 'constant' },
       log: (line) => { if (line.startsWith('epoch ')) epochsDone++; },
       shouldStop: () => epochsDone >= 2,
     }));
@@ -117,6 +117,31 @@ describe('runTraining', () => {
     await expect(runTraining(settings(out, { resume: state, limit: 300, training: { ...state.training, epochs: 5 } })))
       .rejects.toThrow(/used limit null, this one 300/);
   });
+
+  it('with init starts from that model\'s weights: at a vanishing learning rate it writes the model it started from', async () => {
+    const from = join(dir, 'model');
+    const out = join(dir, 'warm');
+    const outcome = await runTraining(settings(out, {
+      init: from, config: { ...SMALL_CONFIG, learningRate: 1e-12, seed: 77 },
+      training: { epochs: 1, batch: 32, seed: 1, patience: 0, monitor: 'loss', targets: 'all-best', lrSchedule: 'cosine' },
+    }));
+    expect(outcome.interrupted).toBe(false);
+    const [start, written] = [await loadModelFromDir(from), await loadModelFromDir(out)];
+    const values = (m: tf.LayersModel) => m.getWeights().flatMap((w) => Array.from(w.dataSync()));
+    const a = values(start), b = values(written);
+    expect(b.length).toBe(a.length);
+    expect(Math.max(...a.map((v, i) => Math.abs(v - b[i])))).toBeLessThan(1e-6);
+    const report: TrainingReport = JSON.parse(await readFile(join(out, 'report.json'), 'utf8'));
+    expect(report.training).toMatchObject({ initFrom: from, lrSchedule: 'cosine' });
+    start.dispose();
+    written.dispose();
+  });
+
+  it('refuses init from a model of another architecture, naming both', async () => {
+    const config = { ...SMALL_CONFIG, dense: [{ units: 5, activation: 'relu' as const }] };
+    await expect(runTraining(settings(join(dir, 'warm-bad'), { init: join(dir, 'model'), config })))
+      .rejects.toThrow(/--init: its layers \(.*\) differ from the architecture trained \(.*5.*\)/);
+  });
 });
 
 describe('training loop pieces', () => {
@@ -136,12 +161,23 @@ describe('training loop pieces', () => {
   });
 });
 
+describe('lrScale', () => {
+  it('is 1 throughout when constant; cosine falls from 1 through ½ at the middle to 0 at the end', () => {
+    expect([0, 0.3, 0.99].map((p) => lrScale('constant', p))).toEqual([1, 1, 1]);
+    expect(lrScale('cosine', 0)).toBe(1);
+    expect(lrScale('cosine', 0.5)).toBeCloseTo(0.5, 12);
+    expect(lrScale('cosine', 1)).toBeCloseTo(0, 12);
+    const falling = Array.from({ length: 11 }, (_, i) => lrScale('cosine', i / 10));
+    expect(falling.every((v, i) => i === 0 || v < falling[i - 1])).toBe(true);
+  });
+});
+
 describe('epochLabels', () => {
   const set = examplesFromRecords([
     makeRecord('4', [-2, -1, 0, 0, 0, -1, -2]), // three tied best moves: 2, 3, 4
     makeRecord('44', [1, -3, 2, -1, -2, -4, 1]), // one best move: 2
   ]);
-  const options = { epochs: 1, batch: 1, seed: 5, patience: 0, monitor: 'loss' as const };
+  const options = { epochs: 1, batch: 1, seed: 5, patience: 0, monitor: 'loss' as const, lrSchedule: 'constant' as const };
 
   it('centre-best always teaches the record\'s best move', () => {
     for (let epoch = 1; epoch <= 20; epoch++) {

@@ -34,10 +34,11 @@ export interface BatchTrainer {
   readonly threads: number;
   /**
    * One optimiser step on `n` samples: `x` holds n × 84 encoded positions (`encodePosition`
-   * layout), `y` the n best columns (0–6) as floats. The arrays may be reused once the promise
+   * layout), `y` the n best columns (0–6) as floats, at the configured learning rate times
+   * `lrScale` (default 1; a schedule's factor). The arrays may be reused once the promise
    * resolves.
    */
-  trainBatch(x: Float32Array, y: Float32Array, n: number): Promise<BatchResult>;
+  trainBatch(x: Float32Array, y: Float32Array, n: number, lrScale?: number): Promise<BatchResult>;
   /** Column probabilities, n × 7, for n encoded positions (no masking of full columns). */
   predict(x: Float32Array, n: number): Promise<Float32Array>;
   /** The network with the current weights (owned by the trainer: do not dispose). */
@@ -80,10 +81,10 @@ function singleThreadTrainer(main: PolicyReplica): BatchTrainer {
   const all = [main.gradients];
   return {
     threads: 1,
-    async trainBatch(x, y, n) {
+    async trainBatch(x, y, n, lrScale = 1) {
       checkBatch(x, y, n);
       const { lossSum, correct } = await main.computeGradients(x, y, n, n);
-      main.update(all);
+      main.update(all, 0, main.parameterCount, lrScale);
       main.loadWeights();
       return { loss: lossSum / n, accuracy: correct / n };
     },
@@ -110,7 +111,7 @@ function dataParallelTrainer(main: PolicyReplica, pool: WorkerPool, gradients: F
   const ranges = shardBounds(main.parameterCount, threads);
   return {
     threads,
-    async trainBatch(x, y, n) {
+    async trainBatch(x, y, n, lrScale = 1) {
       checkBatch(x, y, n);
       const shards = shardBounds(n, threads);
       const workerStats = pool.computeGradients(x, y, shards.slice(1), n);
@@ -118,9 +119,9 @@ function dataParallelTrainer(main: PolicyReplica, pool: WorkerPool, gradients: F
       const [start, end] = shards[0];
       const own = await main.computeGradients(x.subarray(start * 84), y.subarray(start), end - start, n);
       const others = await workerStats;
-      const updated = pool.update(ranges.slice(1));
+      const updated = pool.update(ranges.slice(1), lrScale);
       updated.catch(() => {});
-      main.update(gradients, ...ranges[0]);
+      main.update(gradients, ...ranges[0], lrScale);
       await updated;
       main.loadWeights();
       let { lossSum, correct } = own;

@@ -15,10 +15,11 @@ import * as tf from '@tensorflow/tfjs';
  */
 export interface FlatOptimizer {
   /**
-   * One update of `weights[from, to)` with `gradient[from, to)`. Every range of a step must be
-   * updated exactly once before the next step; `endStep` closes the step.
+   * One update of `weights[from, to)` with `gradient[from, to)`, at the optimiser's learning
+   * rate times `lrScale` (a schedule's factor for this step, 1 without one). Every range of a
+   * step must be updated exactly once before the next step; `endStep` closes the step.
    */
-  update(weights: Float32Array, gradient: Float32Array, from: number, to: number): void;
+  update(weights: Float32Array, gradient: Float32Array, from: number, to: number, lrScale?: number): void;
   /** Advances the step counter (Adam's bias correction). */
   endStep(): void;
 }
@@ -38,12 +39,13 @@ type Config = Record<string, number | boolean | null | undefined>;
 export function flatOptimizerLike(optimizer: tf.Optimizer, size: number): FlatOptimizer {
   const name = optimizer.getClassName();
   const config = optimizer.getConfig() as Config;
-  const lr = config.learningRate as number;
+  const baseLr = config.learningRate as number;
   const epsilon = tf.backend().epsilon();
   switch (name) {
     case 'SGD':
       return {
-        update(w, g, from, to) {
+        update(w, g, from, to, lrScale = 1) {
+          const lr = baseLr * lrScale;
           for (let i = from; i < to; i++) w[i] -= lr * g[i];
         },
         endStep() {},
@@ -53,7 +55,8 @@ export function flatOptimizerLike(optimizer: tf.Optimizer, size: number): FlatOp
       const momentum = config.momentum as number;
       const accumulation = new Float32Array(size);
       return {
-        update(w, g, from, to) {
+        update(w, g, from, to, lrScale = 1) {
+          const lr = baseLr * lrScale;
           for (let i = from; i < to; i++) {
             accumulation[i] = momentum * accumulation[i] + g[i];
             w[i] -= lr * accumulation[i];
@@ -65,7 +68,8 @@ export function flatOptimizerLike(optimizer: tf.Optimizer, size: number): FlatOp
     case 'Adagrad': {
       const accumulated = new Float32Array(size).fill(config.initialAccumulatorValue as number);
       return {
-        update(w, g, from, to) {
+        update(w, g, from, to, lrScale = 1) {
+          const lr = baseLr * lrScale;
           for (let i = from; i < to; i++) {
             const gi = g[i];
             accumulated[i] += gi * gi;
@@ -83,7 +87,8 @@ export function flatOptimizerLike(optimizer: tf.Optimizer, size: number): FlatOp
       const meanSquare = new Float32Array(size);
       const moment = new Float32Array(size);
       return {
-        update(w, g, from, to) {
+        update(w, g, from, to, lrScale = 1) {
+          const lr = baseLr * lrScale;
           for (let i = from; i < to; i++) {
             const gi = g[i];
             meanSquare[i] = decay * meanSquare[i] + (1 - decay) * gi * gi;
@@ -102,7 +107,8 @@ export function flatOptimizerLike(optimizer: tf.Optimizer, size: number): FlatOp
       const v = new Float32Array(size);
       let step = 1;
       return {
-        update(w, g, from, to) {
+        update(w, g, from, to, lrScale = 1) {
+          const lr = baseLr * lrScale;
           const correction1 = 1 - beta1 ** step;
           const correction2 = 1 - beta2 ** step;
           for (let i = from; i < to; i++) {

@@ -46,7 +46,7 @@ async function handle(message: ToWorker): Promise<void> {
       return;
     }
     case 'update': {
-      replica!.update(allGradients, message.from, message.to);
+      replica!.update(allGradients, message.from, message.to, message.lrScale);
       stale = true;
       reply({ kind: 'updated' });
       return;

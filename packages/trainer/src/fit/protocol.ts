@@ -13,8 +13,8 @@ export type ToWorker =
   | { kind: 'init'; config: PolicyConfig; backend: BackendName; index: number; weights: SharedArrayBuffer; gradients: SharedArrayBuffer[] }
   /** Load `weights` if they changed, then write this shard's gradient into `gradients[index]`. */
   | { kind: 'compute'; x: Float32Array; y: Float32Array; n: number; batchSize: number }
-  /** Apply the optimiser to `weights[from, to)` with the sum of all `gradients`. */
-  | { kind: 'update'; from: number; to: number }
+  /** Apply the optimiser to `weights[from, to)` with the sum of all `gradients`, the learning rate times `lrScale`. */
+  | { kind: 'update'; from: number; to: number; lrScale: number }
   /** `weights` were rewritten by the trainer: load them. */
   | { kind: 'reload' }
   | { kind: 'getWeights' };

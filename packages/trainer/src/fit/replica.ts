@@ -92,12 +92,12 @@ export class PolicyReplica {
 
   /**
    * One optimiser step on `weights[from, to)` with the sum of all replicas' `shards`
-   * (just this replica's gradient when it trains alone).
+   * (just this replica's gradient when it trains alone), the learning rate scaled by `lrScale`.
    */
-  update(shards: readonly Float32Array[], from = 0, to = this.parameterCount): void {
+  update(shards: readonly Float32Array[], from = 0, to = this.parameterCount, lrScale = 1): void {
     const gradient = shards.length === 1 ? shards[0] : this.batchGradient;
     if (shards.length > 1) sumGradients(gradient, shards, from, to);
-    this.optimizer.update(this.weights, gradient, from, to);
+    this.optimizer.update(this.weights, gradient, from, to, lrScale);
     this.optimizer.endStep();
   }
 

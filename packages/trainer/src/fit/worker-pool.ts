@@ -26,8 +26,8 @@ export interface WorkerPool {
   readonly size: number;
   /** Starts worker i on the [start, end) shard `shards[i]` of the batch; resolves with their statistics. */
   computeGradients(x: Float32Array, y: Float32Array, shards: [number, number][], batchSize: number): Promise<ShardStats[]>;
-  /** Starts worker i updating parameters `ranges[i]`; resolves when all are done. */
-  update(ranges: [number, number][]): Promise<void>;
+  /** Starts worker i updating parameters `ranges[i]` (learning rate times `lrScale`); resolves when all are done. */
+  update(ranges: [number, number][], lrScale: number): Promise<void>;
   /** Tells the workers the shared weights were rewritten. */
   reload(): Promise<void>;
   /** A worker's current weights (for checking replicas agree). */
@@ -109,8 +109,8 @@ export async function createWorkerPool(options: WorkerPoolOptions): Promise<Work
         return (m as Extract<FromWorker, { kind: 'computed' }>).stats;
       }));
     },
-    async update(ranges) {
-      await Promise.all(ranges.map(([from, to], i) => workers[i].request({ kind: 'update', from, to })));
+    async update(ranges, lrScale) {
+      await Promise.all(ranges.map(([from, to], i) => workers[i].request({ kind: 'update', from, to, lrScale })));
     },
     async reload() {
       await Promise.all(workers.map((w) => w.request({ kind: 'reload' })));

@@ -10,7 +10,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { hashKey } from '@c4/engine';
-import { createPolicyModel, tf } from '@c4/engine/policy';
+import { createPolicyModel, MODEL_FILE, ModelFileError, tf } from '@c4/engine/policy';
 import type { PolicyConfig } from '@c4/engine/policy';
 import { loadModelFromDir, saveModel } from '@c4/engine/node';
 import { selectBackend } from '../backend/select-backend.ts';
@@ -49,6 +49,8 @@ export interface RunSettings {
   backend: BackendChoice;
   /** Gradient threads; undefined: every core for wasm/cpu, 1 for native TensorFlow (which threads itself). */
   threads?: number;
+  /** Start from the weights of the model in this directory (a warm start; same architecture as `config`). */
+  init?: string;
   /** Continue from this state (and the model saved beside it in `out`). */
   resume?: TrainingState;
   baselines?: readonly Baseline[];
@@ -94,6 +96,12 @@ export async function runTraining(s: RunSettings): Promise<RunOutcome> {
     if (mismatch) throw new CheckpointError(`${s.out}/${STATE_FILE}`, mismatch);
     initialModel = await loadModelFromDir(s.out);
     s.log(`resuming after epoch ${s.resume.bestEpoch} (best so far: validation optimal ${formatRate(s.resume.history.at(-1)?.validation.optimalRate ?? null)}); optimiser moments restart`);
+  }
+
+  if (s.init) {
+    initialModel = await loadModelFromDir(s.init);
+    checkSameArchitecture(initialModel, s.config, s.init);
+    s.log(`starting from the weights of ${s.init}`);
   }
 
   const trainer = await createBatchTrainer({ config: s.config, backend: backend.name, threads, initialModel });
@@ -156,7 +164,7 @@ export async function runTraining(s: RunSettings): Promise<RunOutcome> {
     version: 1,
     createdAt: new Date().toISOString(),
     config: s.config,
-    training: { ...s.training, threads, resumedAfterEpoch: s.resume ? s.resume.bestEpoch : null },
+    training: { ...s.training, threads, resumedAfterEpoch: s.resume ? s.resume.bestEpoch : null, initFrom: s.init ?? null },
     backend: { name: backend.name, detail: backend.detail },
     data: {
       file: s.data, lines: read.lines, records: all.size, limit: s.limit, skippedLines: read.skippedCount,
@@ -188,6 +196,19 @@ export async function runTraining(s: RunSettings): Promise<RunOutcome> {
     + `test optimal-move rate ${formatRate(test.optimalRate)} (${test.counted} positions, ${test.leftOut} left out), accuracy ${formatRate(test.accuracy)}; `
     + `${report.timings.totalSeconds.toFixed(0)} s, ${Math.round(rate)} samples/s on ${backend.name}×${threads}`;
   return { interrupted: false, report, bestEpoch: result.bestEpoch, summary };
+}
+
+/** A warm start needs the same layers; fail with a user error (not deep in the trainer) if not. */
+function checkSameArchitecture(model: tf.LayersModel, config: PolicyConfig, dir: string): void {
+  const fresh = createPolicyModel(config);
+  const want = fresh.getWeights().map((w) => w.shape.join('×'));
+  fresh.dispose();
+  const got = model.getWeights().map((w) => w.shape.join('×'));
+  const differs = want.length !== got.length || want.some((shape, i) => shape !== got[i]);
+  if (differs) {
+    model.dispose();
+    throw new ModelFileError(`${dir}/${MODEL_FILE}`, `--init: its layers (${got.join(', ')}) differ from the architecture trained (${want.join(', ')}); pass the --config it was trained with`);
+  }
 }
 
 function defaultThreads(backend: BackendName): number {

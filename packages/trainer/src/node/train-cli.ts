@@ -10,8 +10,8 @@ import type { OptimizerName, PolicyConfig } from '@c4/engine/policy';
 import { BACKEND_CHOICES, BackendUnavailableError } from '../backend/select-backend.ts';
 import type { BackendChoice } from '../backend/select-backend.ts';
 import { SplitError } from '../split.ts';
-import { MONITORS, TARGETS } from '../train.ts';
-import type { Monitor, Targets, TrainOptions } from '../train.ts';
+import { LR_SCHEDULES, MONITORS, TARGETS } from '../train.ts';
+import type { LrSchedule, Monitor, Targets, TrainOptions } from '../train.ts';
 import { CheckpointError, readState } from './checkpoint.ts';
 import type { TrainingState } from './checkpoint.ts';
 import { DatasetError } from './read-dataset.ts';
@@ -30,6 +30,7 @@ interface CliOptions {
   epochs: number;
   batch: number;
   lr?: number;
+  lrSchedule: LrSchedule;
   optimizer?: OptimizerName;
   seed: number;
   patience: number;
@@ -43,6 +44,7 @@ interface CliOptions {
   config?: string;
   skipBad: boolean;
   resume: boolean;
+  init?: string;
   limit?: number;
 }
 
@@ -76,6 +78,7 @@ export function buildProgram(): Command {
     .option('--epochs <n>', 'last epoch to train', integer(1), 20)
     .option('--batch <n>', 'batch size', integer(1), 64)
     .option('--lr <rate>', `learning rate (default ${DEFAULT_POLICY_CONFIG.learningRate}, or the --config file's)`, positiveNumber)
+    .addOption(new Option('--lr-schedule <kind>', 'learning rate over the run: constant, or cosine (falls to 0 by the last epoch\'s end)').choices(LR_SCHEDULES).default('constant'))
     .addOption(new Option('--optimizer <name>', `optimiser (default ${DEFAULT_POLICY_CONFIG.optimizer}, or the --config file's)`).choices(OPTIMIZER_NAMES))
     .option('--seed <n>', 'seed of weight initialisation, shuffling and the random baseline', integer(0), 1)
     .option('--patience <n>', 'stop after this many epochs without improvement (0: never)', integer(0), 3)
@@ -89,6 +92,7 @@ export function buildProgram(): Command {
     .option('--config <file>', 'JSON file with the network architecture (a partial PolicyConfig over the default)')
     .option('--skip-bad', 'skip malformed dataset lines (counted) instead of stopping at the first', false)
     .option('--resume', 'continue the run whose best model is in --out', false)
+    .option('--init <dir>', 'start from this model\'s weights (same architecture) instead of fresh ones: a warm start, e.g. on a grown dataset')
     .option('--limit <n>', 'use only the first n records (quick runs)', integer(1))
     .addHelpText('after', '\nExample:\n  pnpm train --data data/positions.jsonl --out models/latest --epochs 20\n  pnpm train --limit 5000 --epochs 2 --out /tmp/quick')
     .exitOverride()
@@ -119,10 +123,10 @@ async function freshSettings(o: CliOptions): Promise<Omit<RunSettings, 'log' | '
   if (o.optimizer !== undefined) overrides.optimizer = o.optimizer;
   const config = withPolicyOverrides(DEFAULT_POLICY_CONFIG, overrides);
   return {
-    data: o.data, out: o.out, limit: o.limit ?? null, skipBad: o.skipBad,
+    init: o.init, data: o.data, out: o.out, limit: o.limit ?? null, skipBad: o.skipBad,
     split: { validation: o.val, test: o.test, seed: o.splitSeed },
     config,
-    training: { epochs: o.epochs, batch: o.batch, seed: o.seed, patience: o.patience, monitor: o.monitor, targets: o.targets },
+    training: { epochs: o.epochs, batch: o.batch, seed: o.seed, patience: o.patience, monitor: o.monitor, targets: o.targets, lrSchedule: o.lrSchedule },
     backend: o.backend, threads: o.threads,
   };
 }
@@ -134,6 +138,7 @@ async function freshSettings(o: CliOptions): Promise<Omit<RunSettings, 'log' | '
  */
 function resumeSettings(o: CliOptions, state: TrainingState, given: (name: string) => boolean): Omit<RunSettings, 'log' | 'shouldStop'> {
   if (o.config) throw new UsageError('--config cannot change the architecture of a resumed run (it comes from training-state.json)');
+  if (o.init) throw new UsageError('--init and --resume both choose the starting weights: pass one');
   const d = state.data;
   const fixed: [string, unknown, unknown][] = [
     ['data', o.data, d.file], ['limit', o.limit ?? null, d.limit], ['val', o.val, d.validationSize],
@@ -150,6 +155,7 @@ function resumeSettings(o: CliOptions, state: TrainingState, given: (name: strin
     patience: pick('patience', o.patience), monitor: pick('monitor', o.monitor),
     // runs saved before --targets existed taught the record's best move
     targets: given('targets') ? o.targets : (state.training.targets ?? 'centre-best'),
+    lrSchedule: given('lrSchedule') ? o.lrSchedule : (state.training.lrSchedule ?? 'constant'),
   };
   const config = validatePolicyConfig({
     ...state.config,
