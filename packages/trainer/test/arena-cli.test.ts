@@ -113,6 +113,19 @@ describe('arena CLI', () => {
     expect(report.settings.backend).toMatch(/^cpu/);
   });
 
+  it('--save-positions writes "moves visits" lines whose visits add up to the moves played after the openings', async () => {
+    const out = join(dir, 'positions.txt');
+    const json = join(dir, 'positions.json');
+    expect((await run('centre', 'minimax:2', '--games', '6', '--from-empty', '--save-positions', out, '--json', json, '--no-progress')).code).toBe(0);
+    const lines = (await readFile(out, 'utf8')).trimEnd().split('\n');
+    expect(lines.every((line) => /^[1-7]+ [1-9]\d*$/.test(line))).toBe(true);
+    const report = JSON.parse(await readFile(json, 'utf8')) as ArenaReport;
+    const moves = report.pairings[0].games.reduce((n, g) => n + g.moves.length - 1, 0); // the first move, from the empty board, is not listed
+    expect(lines.reduce((n, line) => n + Number(line.split(' ')[1]), 0)).toBe(moves);
+    // both open in the centre, so every game visits the position after 4
+    expect(lines[0]).toBe('4 6');
+  });
+
   it('plays the same games for the same seed, on one worker or two', async () => {
     const games = async (seed: string, workers: string) => {
       const out = join(dir, `det-${seed}-${workers}.json`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gamePositions } from '../src/arena/game-positions.ts';
+import { formatGamePositions, gamePositions } from '../src/arena/game-positions.ts';
 import type { ArenaReport, GameSummary } from '../src/arena/report.ts';
 
 function report(games: Pick<GameSummary, 'opening' | 'moves'>[][]): ArenaReport {
@@ -17,10 +17,17 @@ describe('gamePositions', () => {
       [{ opening: '', moves: '123' }],
     ]));
     // '4455' ends the first game (no move made in it); the empty board is left out
-    expect(positions).toEqual(['44', '445', '4455', '1', '12']);
+    expect(positions.map((p) => p.moves)).toEqual(['44', '445', '4455', '1', '12']);
+    expect(positions.map((p) => p.visits)).toEqual([2, 2, 1, 1, 1]);
+    expect(formatGamePositions(positions)).toBe('44 2\n445 2\n4455 1\n1 1\n12 1\n');
   });
 
-  it('counts a position and its mirror as one', () => {
-    expect(gamePositions(report([[{ opening: '1', moves: '12' }, { opening: '7', moves: '76' }]]))).toEqual(['1']);
+  it('counts a position and its mirror as one, with both visits', () => {
+    expect(gamePositions(report([[{ opening: '1', moves: '12' }, { opening: '7', moves: '76' }]]))).toEqual([{ moves: '1', visits: 2 }]);
+  });
+
+  it('counts visits to the empty board\'s successors but never lists the empty board', () => {
+    const positions = gamePositions(report([[{ opening: '', moves: '44' }, { opening: '', moves: '445' }]]));
+    expect(positions).toEqual([{ moves: '4', visits: 2 }, { moves: '44', visits: 1 }]);
   });
 });

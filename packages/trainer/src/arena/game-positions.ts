@@ -7,26 +7,40 @@
 import { Position } from '@c4/engine';
 import type { ArenaReport } from './report.ts';
 
+export interface GamePosition {
+  /** The moves of its first occurrence. */
+  moves: string;
+  /** How many times an agent moved in it (or its mirror) over the run's games. */
+  visits: number;
+}
+
 /**
  * Every position at which an agent chose a move (from the end of the opening up to the
- * position before the last move), once each counting mirrors as one, in game order, as
- * move strings. The empty board is left out: a move string cannot be empty on a line.
+ * position before the last move), once each counting mirrors as one, in game order. The
+ * empty board is left out: a move string cannot be empty on a line.
+ *
+ * Visits matter from the empty board: a greedy net meets the same few early positions in
+ * every game, so weighting them by visits (as DAgger's aggregated data does) is what makes
+ * them count against thousands of positions met once.
  */
-export function gamePositions(report: ArenaReport): string[] {
-  const seen = new Set<number>();
-  const out: string[] = [];
+export function gamePositions(report: ArenaReport): GamePosition[] {
+  const byKey = new Map<number, GamePosition>();
   for (const pairing of report.pairings) {
     for (const game of pairing.games) {
       const position = Position.fromMoves(game.opening);
       for (let ply = game.opening.length; ply < game.moves.length; ply++) {
         const key = position.canonicalKey();
-        if (ply > 0 && !seen.has(key)) {
-          seen.add(key);
-          out.push(game.moves.slice(0, ply));
-        }
+        const known = byKey.get(key);
+        if (known) known.visits++;
+        else if (ply > 0) byKey.set(key, { moves: game.moves.slice(0, ply), visits: 1 });
         position.play(Number(game.moves[ply]) - 1);
       }
     }
   }
-  return out;
+  return [...byKey.values()];
+}
+
+/** The `--save-positions` file: `moves visits` per line (readers of position lists take the first word). */
+export function formatGamePositions(positions: readonly GamePosition[]): string {
+  return positions.map((p) => `${p.moves} ${p.visits}\n`).join('');
 }

@@ -16,7 +16,7 @@ import type { AgentSpec } from '../arena/agents.ts';
 import { DEFAULT_OPENING_PLIES, OpeningError, parseOpeningPlies, parseOpeningsText } from '../arena/openings.ts';
 import type { OpeningSource } from '../arena/openings.ts';
 import { formatReport, summaryLine } from '../arena/report.ts';
-import { gamePositions } from '../arena/game-positions.ts';
+import { formatGamePositions, gamePositions } from '../arena/game-positions.ts';
 import { BACKEND_CHOICES, BackendUnavailableError } from '../backend/select-backend.ts';
 import type { BackendChoice } from '../backend/select-backend.ts';
 import { runArena } from './arena-run.ts';
@@ -79,7 +79,7 @@ export function buildProgram(): Command {
     .option('--check-from <ply>', 'check net moves with the solver from this ply on (0: every move; the opening is slow)', integer(0, 41), DEFAULT_CHECK_FROM)
     .option('--no-check', 'do not check net moves')
     .option('--json <file>', 'also write the report, every game included, as JSON')
-    .option('--save-positions <file>', 'also write every position the agents moved in, once each, one move string per line (label them with generate --positions)')
+    .option('--save-positions <file>', 'also write every position the agents moved in, once each, as "moves visits" lines (label them with generate --positions)')
     .addOption(new Option('--backend <name>', 'tfjs backend for nets').choices(BACKEND_CHOICES).default('auto'))
     .option('--no-progress', 'no progress bar')
     .addHelpText('after', [
@@ -242,7 +242,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (o.savePositions !== undefined) {
       const positions = gamePositions(outcome.report);
-      await writeAtomically(o.savePositions, positions.map((m) => m + '\n').join(''));
+      await writeAtomically(o.savePositions, formatGamePositions(positions));
       outputs.push(`${o.savePositions} (${positions.length} positions)`);
     }
     console.log(`${summaryLine(outcome.report, outputs)}${outcome.interrupted ? ' (interrupted)' : ''}`);
