@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { Position } from '../src/position.ts';
 import { makeRng } from '../src/rng.ts';
+import { encodeBatch } from '../src/encoding.ts';
 import { createPolicyModel, maskIllegal, pickColumn, PolicyNet, REFERENCE_POLICY_CONFIG } from '../src/policy/index.ts';
 
 /** A network that ignores the board and always outputs `probabilities`. */
@@ -17,9 +18,24 @@ function fixedNet(probabilities: number[]): PolicyNet {
 const RAW = [0.05, 0.1, 0.15, 0.4, 0.1, 0.12, 0.08];
 
 describe('PolicyNet.probabilities', () => {
-  it('returns the network output for an open position', () => {
+  it('returns the mean of the network output for the position and its mirror image', () => {
     const net = fixedNet(RAW);
-    net.probabilities(Position.empty()).forEach((p, c) => expect(p).toBeCloseTo(RAW[c], 6));
+    net.probabilities(Position.empty()).forEach((p, c) => expect(p).toBeCloseTo((RAW[c] + RAW[6 - c]) / 2, 6));
+    net.dispose();
+  });
+
+  it('answers a position and its mirror image alike, even for a network that is not symmetric', () => {
+    const net = new PolicyNet(createPolicyModel({ ...REFERENCE_POLICY_CONFIG, seed: 5 }));
+    for (const moves of ['1', '4453', '1122353', '7766521']) {
+      const position = Position.fromMoves(moves);
+      const p = net.probabilities(position);
+      const q = net.probabilities(position.mirror());
+      p.forEach((value, c) => expect(q[6 - c]).toBeCloseTo(value, 6));
+    }
+    // …while the raw network is not symmetric (else this test would prove nothing)
+    const raw = (moves: string) => tf.tidy(() => Array.from((net.model.predict(tf.tensor4d(encodeBatch([Position.fromMoves(moves)]), [1, 6, 7, 2])) as tf.Tensor).dataSync()));
+    const [a, b] = [raw('1'), raw('7')];
+    expect(Math.max(...a.map((v, c) => Math.abs(v - b[6 - c])))).toBeGreaterThan(1e-4);
     net.dispose();
   });
 
@@ -29,7 +45,7 @@ describe('PolicyNet.probabilities', () => {
     const p = net.probabilities(position);
     expect(p[3]).toBe(0);
     expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
-    expect(p[0] / p[1]).toBeCloseTo(RAW[0] / RAW[1], 5);
+    expect(p[0] / p[1]).toBeCloseTo((RAW[0] + RAW[6]) / (RAW[1] + RAW[5]), 5);
     expect(net.chooseMove(position)).not.toBe(3);
     net.dispose();
   });

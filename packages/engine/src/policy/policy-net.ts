@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { encodeBatch, INPUT_SHAPE } from '../encoding.ts';
 import { WIDTH } from '../position.ts';
 import type { Position } from '../position.ts';
-import { CENTRE_ORDER } from '../moves.ts';
+import { CENTRE_ORDER, mirrorColumn } from '../moves.ts';
 
 export interface ChooseMoveOptions {
   /**
@@ -19,6 +19,12 @@ export interface ChooseMoveOptions {
  * A trained policy network that plays: column probabilities for positions, with full
  * columns (and every column, once the game is over) given probability 0 and the rest
  * renormalised, and a move choice on top.
+ *
+ * The probabilities are the mean of the network's output for the position and its mirror
+ * image (read back mirrored): the game is symmetric and the network was trained on both
+ * images, but it is not exactly symmetric itself, and a network that answers a position and
+ * its mirror differently is wrong on at least one of them. Measured in README "Playing
+ * strength". One forward pass over both images.
  */
 export class PolicyNet {
   constructor(readonly model: tf.LayersModel) {}
@@ -31,11 +37,16 @@ export class PolicyNet {
   /** `probabilities` for each position, in one forward pass. */
   probabilitiesBatch(positions: readonly Position[]): number[][] {
     if (positions.length === 0) return [];
+    const n = positions.length;
+    const both = [...positions, ...positions.map((p) => p.mirror())];
     const raw = tf.tidy(() => {
-      const input = tf.tensor4d(encodeBatch(positions), [positions.length, ...INPUT_SHAPE]);
+      const input = tf.tensor4d(encodeBatch(both), [2 * n, ...INPUT_SHAPE]);
       return (this.model.predict(input) as tf.Tensor).dataSync();
     });
-    return positions.map((p, i) => maskIllegal(raw.subarray(i * WIDTH, (i + 1) * WIDTH), p));
+    return positions.map((p, i) => {
+      const mean = Array.from({ length: WIDTH }, (_, c) => (raw[i * WIDTH + c] + raw[(n + i) * WIDTH + mirrorColumn(c)]) / 2);
+      return maskIllegal(mean, p);
+    });
   }
 
   /** A column to play; see `ChooseMoveOptions`. Precondition: the game is not over. */
