@@ -6,16 +6,45 @@
  *
  * This is the start of the issue's "first player from the empty board against the solver"
  * test, the part that costs nothing: a net that fails here loses every such game.
+ *
+ * `--at <moves…> --labels <jsonl…>` also judges the net's move at deeper positions from
+ * their labels (`pnpm generate` output: searching them here would take minutes each), e.g.
+ * the positions at ply 6 that every game against the solver passes through.
  */
+import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { Position } from '@c4/engine';
+import { parseRecord, Position } from '@c4/engine';
 import { PolicyNet } from '@c4/engine/policy';
 import { loadModelFromDir } from '@c4/engine/node';
 import { Solver } from '@c4/minimax';
 import { loadDefaultOpeningBook } from '@c4/minimax/node';
 import { selectBackend } from '../src/backend/index.ts';
 
-const program = new Command('first-moves').argument('<models...>', 'model directories').parse();
+const program = new Command('first-moves')
+  .argument('<models...>', 'model directories')
+  .option('--at <moves...>', 'also judge the move at these positions (needs --labels)', [])
+  .option('--labels <files...>', 'labelled positions (generate JSONL) holding the --at positions', [])
+  .parse();
+const options = program.opts<{ at: string[]; labels: string[] }>();
+
+/** Exact move scores by position key, each orientation of a labelled position. */
+const labelled = new Map<number, (number | null)[]>();
+for (const file of options.labels) {
+  readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    let record;
+    try {
+      record = parseRecord(line);
+    } catch (e) {
+      throw new Error(`${file}:${i + 1}: ${(e as Error).message}`);
+    }
+    const position = Position.fromMoves(record.moves);
+    labelled.set(position.key(), record.scores);
+    labelled.set(position.mirror().key(), [...record.scores].reverse());
+  });
+}
+const unlabelled = options.at.filter((moves) => !labelled.has(Position.fromMoves(moves).key()));
+if (unlabelled.length > 0) throw new Error(`no label for ${unlabelled.join(', ')} in --labels`);
 
 const book = loadDefaultOpeningBook();
 if (!book) throw new Error('first-moves needs the shipped opening book (packages/minimax/data/opening-book.bin)');
@@ -42,5 +71,10 @@ for (const dir of program.args) {
     console.log(`  after ${moves}: plays ${answer + 1}, ${describe(verdict)}`);
   }
   console.log(`  second move keeps the value after ${kept} of 7 replies`);
+  for (const moves of options.at) {
+    const column = net.chooseMove(Position.fromMoves(moves));
+    const scores = labelled.get(Position.fromMoves(moves).key())!.map((s) => s ?? -Infinity);
+    console.log(`  at ${moves}: plays ${column + 1}, ${describe({ score: scores[column], best: Math.max(...scores) })}`);
+  }
   net.dispose();
 }
