@@ -64,7 +64,6 @@ export function mirrorColumn(col: number): number {
 /** Columns from the centre outwards: the order in which ties are broken and moves tried. */
 export const CENTRE_ORDER: readonly number[] = [3, 2, 4, 1, 5, 0, 6];
 
-
 /**
  * The move strings of a position-list file (`arena --openings`, `generate --positions`),
  * with their 1-based line numbers: the first word of each line (so a benchmark file

@@ -11,14 +11,15 @@
  * their labels (`pnpm generate` output: searching them here would take minutes each), e.g.
  * the positions at ply 6 that every game against the solver passes through.
  */
-import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { parseRecord, Position } from '@c4/engine';
+import { Position } from '@c4/engine';
 import { PolicyNet } from '@c4/engine/policy';
 import { loadModelFromDir } from '@c4/engine/node';
 import { Solver } from '@c4/minimax';
 import { loadDefaultOpeningBook } from '@c4/minimax/node';
 import { selectBackend } from '../src/backend/index.ts';
+import { scoresOf } from '../src/dataset.ts';
+import { readDataset } from '../src/node/read-dataset.ts';
 
 const program = new Command('first-moves')
   .argument('<models...>', 'model directories')
@@ -30,18 +31,13 @@ const options = program.opts<{ at: string[]; labels: string[] }>();
 /** Exact move scores by position key, each orientation of a labelled position. */
 const labelled = new Map<number, (number | null)[]>();
 for (const file of options.labels) {
-  readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-    if (!line.trim()) return;
-    let record;
-    try {
-      record = parseRecord(line);
-    } catch (e) {
-      throw new Error(`${file}:${i + 1}: ${(e as Error).message}`);
-    }
-    const position = Position.fromMoves(record.moves);
-    labelled.set(position.key(), record.scores);
-    labelled.set(position.mirror().key(), [...record.scores].reverse());
-  });
+  const { examples } = await readDataset(file);
+  for (let i = 0; i < examples.size; i++) {
+    const position = Position.fromMoves(examples.moves[i]);
+    const scores = scoresOf(examples, i);
+    labelled.set(position.key(), scores);
+    labelled.set(position.mirror().key(), [...scores].reverse());
+  }
 }
 const unlabelled = options.at.filter((moves) => !labelled.has(Position.fromMoves(moves).key()));
 if (unlabelled.length > 0) throw new Error(`no label for ${unlabelled.join(', ')} in --labels`);
