@@ -30,4 +30,11 @@ describe('gamePositions', () => {
     const positions = gamePositions(report([[{ opening: '', moves: '44' }, { opening: '', moves: '445' }]]));
     expect(positions).toEqual([{ moves: '4', visits: 2 }, { moves: '44', visits: 1 }]);
   });
+
+  it('lists only the subject\'s positions with mover "subject": even plies in even games, odd plies in odd ones', () => {
+    const r = report([[{ opening: '44', moves: '445566' }, { opening: '44', moves: '445566' }]]);
+    // game 0: the subject plays first (moves at plies 2 and 4); game 1: second (plies 3 and 5)
+    expect(gamePositions(r, 'subject').map((p) => [p.moves, p.visits])).toEqual([['44', 1], ['4455', 1], ['445', 1], ['44556', 1]]);
+    expect(gamePositions(r, 'all').map((p) => p.visits)).toEqual([2, 2, 2, 2]);
+  });
 });

@@ -3,7 +3,7 @@ export {
   type AgentSpec, type Agent, type AgentContext, AgentSpecError, AGENT_SYNTAX, MAX_MINIMAX_DEPTH,
   parseAgentSpec, createAgent, randomMove, centreMove, opponentWinsAt, solverMove,
 } from './agents.ts';
-export { gamePositions } from './game-positions.ts';
+export { gamePositions, SAVED_MOVERS, type SavedMover } from './game-positions.ts';
 export { Analyst, type ValueClass } from './analyst.ts';
 export { Z95, wilsonInterval } from './confidence.ts';
 export { type GameTask, type GameRecord, type SideRecord, planGames, playGame } from './match.ts';

@@ -53,13 +53,18 @@ export interface GameRecord {
   checkMs: number;
 }
 
+/** Whether the subject plays first in game `game` of a pairing (the even games). */
+export function subjectPlaysFirst(game: number): boolean {
+  return game % 2 === 0;
+}
+
 /** The games of a run, pairing by pairing. `openings[k]` starts games 2k and 2k + 1. */
 export function planGames(subject: AgentSpec, opponents: readonly AgentSpec[], games: number, openings: readonly string[], seed: number, checkFrom: number | null): GameTask[] {
   if (openings.length < Math.ceil(games / 2)) throw new Error(`${games} games need ${Math.ceil(games / 2)} openings, got ${openings.length}`);
   const tasks: GameTask[] = [];
   opponents.forEach((opponent, pairing) => {
     for (let game = 0; game < games; game++) {
-      const subjectFirst = game % 2 === 0;
+      const subjectFirst = subjectPlaysFirst(game);
       tasks.push({
         pairing, game, opening: openings[game >> 1], seed, checkFrom, subjectFirst,
         first: subjectFirst ? subject : opponent,

@@ -16,7 +16,8 @@ import type { AgentSpec } from '../arena/agents.ts';
 import { DEFAULT_OPENING_PLIES, OpeningError, parseOpeningPlies, parseOpeningsText } from '../arena/openings.ts';
 import type { OpeningSource } from '../arena/openings.ts';
 import { formatReport, summaryLine } from '../arena/report.ts';
-import { formatGamePositions, gamePositions } from '../arena/game-positions.ts';
+import { formatGamePositions, gamePositions, SAVED_MOVERS } from '../arena/game-positions.ts';
+import type { SavedMover } from '../arena/game-positions.ts';
 import { BACKEND_CHOICES, BackendUnavailableError } from '../backend/select-backend.ts';
 import type { BackendChoice } from '../backend/select-backend.ts';
 import { runArena } from './arena-run.ts';
@@ -44,6 +45,7 @@ interface CliOptions {
   check: boolean;
   json?: string;
   savePositions?: string;
+  saveOf: SavedMover;
   backend: BackendChoice;
   progress: boolean;
 }
@@ -80,6 +82,7 @@ export function buildProgram(): Command {
     .option('--no-check', 'do not check net moves')
     .option('--json <file>', 'also write the report, every game included, as JSON')
     .option('--save-positions <file>', 'also write every position the agents moved in, once each, as "moves visits" lines (label them with generate --positions)')
+    .addOption(new Option('--save-of <agents>', 'whose positions --save-positions writes: all, or the subject\'s (where it moved)').choices(SAVED_MOVERS).default('all'))
     .addOption(new Option('--backend <name>', 'tfjs backend for nets').choices(BACKEND_CHOICES).default('auto'))
     .option('--no-progress', 'no progress bar')
     .addHelpText('after', [
@@ -241,7 +244,7 @@ export async function main(argv: string[]): Promise<number> {
       outputs.push(o.json);
     }
     if (o.savePositions !== undefined) {
-      const positions = gamePositions(outcome.report);
+      const positions = gamePositions(outcome.report, o.saveOf);
       await writeAtomically(o.savePositions, formatGamePositions(positions));
       outputs.push(`${o.savePositions} (${positions.length} positions)`);
     }
