@@ -1,6 +1,7 @@
 /**
  * The per-epoch progress bar on stderr: samples done, samples/s, ETA, running loss/accuracy.
- * cli-progress draws nothing when stderr is not a terminal (logs and tests stay clean).
+ * When stderr is not a terminal (a log file) it writes a plain line every 30 s instead, as
+ * `generate` and `arena` do, so a long run in a log still shows how far it is.
  */
 import cliProgress from 'cli-progress';
 import type { TrainHooks } from '../train.ts';
@@ -8,7 +9,8 @@ import type { TrainHooks } from '../train.ts';
 /** Redraws at most every this many batches: drawing is not free next to a 2 ms step. */
 const UPDATE_EVERY = 16;
 
-export function epochProgressBar(epochs: number): Pick<TrainHooks, 'onEpochStart' | 'onBatch'> & { stop(): void } {
+/** With `enabled` false (`--no-progress`) nothing is drawn. */
+export function epochProgressBar(epochs: number, enabled = true): Pick<TrainHooks, 'onEpochStart' | 'onBatch'> & { stop(): void } {
   let bar: cliProgress.SingleBar | undefined;
   let started = 0;
   let batches = 0;
@@ -19,6 +21,7 @@ export function epochProgressBar(epochs: number): Pick<TrainHooks, 'onEpochStart
   return {
     onEpochStart(epoch, samples) {
       stop();
+      if (!enabled) return;
       bar = new cliProgress.SingleBar({
         stream: process.stderr,
         format: `epoch ${epoch}/${epochs} |{bar}| {value}/{total} | {speed} samples/s | ETA {eta_formatted} | loss {loss} acc {accuracy}`,
@@ -26,6 +29,8 @@ export function epochProgressBar(epochs: number): Pick<TrainHooks, 'onEpochStart
         etaBuffer: 200,
         hideCursor: true,
         clearOnComplete: true,
+        noTTYOutput: true,
+        notTTYSchedule: 30_000,
       }, cliProgress.Presets.shades_classic);
       bar.start(samples, 0, { speed: '-', loss: '-', accuracy: '-' });
       started = performance.now();

@@ -58,6 +58,8 @@ export interface RunSettings {
   shouldStop?: () => boolean;
   /** Progress lines (stdout in the CLI). */
   log: (line: string) => void;
+  /** Draw the per-epoch progress bar on stderr (default true). */
+  progress?: boolean;
 }
 
 export interface RunOutcome {
@@ -111,7 +113,7 @@ export async function runTraining(s: RunSettings): Promise<RunOutcome> {
     history: history.filter((e) => e.epoch <= bestEpoch), bestEpoch,
   });
 
-  const bar = epochProgressBar(s.training.epochs);
+  const bar = epochProgressBar(s.training.epochs, s.progress ?? true);
   let savedEpoch = start.bestEpoch;
   const epochsSoFar = [...start.history];
   let result;

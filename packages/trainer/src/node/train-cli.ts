@@ -46,6 +46,7 @@ interface CliOptions {
   resume: boolean;
   init?: string;
   limit?: number;
+  progress: boolean;
 }
 
 function integer(min: number) {
@@ -94,6 +95,7 @@ export function buildProgram(): Command {
     .option('--resume', 'continue the run whose best model is in --out', false)
     .option('--init <dir>', 'start from this model\'s weights (same architecture) instead of fresh ones: a warm start, e.g. on a grown dataset')
     .option('--limit <n>', 'use only the first n records (quick runs)', integer(1))
+    .option('--no-progress', 'no progress bar (on a terminal a bar; in a log a line every 30 s)')
     .addHelpText('after', '\nExample:\n  pnpm train --data data/positions.jsonl --out models/latest --epochs 20\n  pnpm train --limit 5000 --epochs 2 --out /tmp/quick')
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text.split('\n')[0] + '\n') });
@@ -186,7 +188,7 @@ export async function main(argv: string[]): Promise<number> {
     const base = o.resume
       ? resumeSettings(o, await readState(o.out), (name) => program.getOptionValueSource(name) === 'cli')
       : await freshSettings(o);
-    const outcome = await runTraining({ ...base, log: (line) => console.log(line), shouldStop: () => stop.requested });
+    const outcome = await runTraining({ ...base, log: (line) => console.log(line), shouldStop: () => stop.requested, progress: o.progress });
     console.log(outcome.summary);
     return outcome.interrupted ? 130 : 0;
   } catch (e) {
