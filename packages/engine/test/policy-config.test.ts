@@ -32,6 +32,9 @@ describe('policy config', () => {
     [{ optimizer: 'lbfgs' }, /optimizer must be one of/],
     [{ learningRate: 0 }, /learningRate/],
     [{ seed: 1.5 }, /seed/],
+    [{ conv: [{ filters: 2, kernel: 3, padding: 'same', activation: 'relu', residual: 'yes' }] }, /conv\[0\]\.residual must be true or false/],
+    [{ conv: [{ filters: 8, kernel: 3, padding: 'same', activation: 'relu', residual: true }] }, /conv\[0\]: a residual block needs as many filters as its input has channels \(2\), got 8/],
+    [{ conv: [{ filters: 8, kernel: 3, padding: 'valid', activation: 'relu' }, { filters: 8, kernel: 3, padding: 'valid', activation: 'relu', residual: true }] }, /conv\[1\]: a residual block needs 'same' padding/],
   ] as [Partial<PolicyConfig>, RegExp][])('rejects %j', (override, message) => {
     const bad = { ...REFERENCE_POLICY_CONFIG, ...override } as PolicyConfig;
     expect(() => validatePolicyConfig(bad)).toThrow(PolicyConfigError);
@@ -61,6 +64,31 @@ describe('createPolicyModel', () => {
     const model = createPolicyModel({ ...REFERENCE_POLICY_CONFIG, dense: [{ units: 32, activation: 'relu', dropout: 0.25 }] });
     expect(model.layers.map((l) => l.getClassName())).toEqual(['InputLayer', 'Conv2D', 'Conv2D', 'Flatten', 'Dense', 'Dropout', 'Dense']);
     model.dispose();
+  });
+
+  it('builds a residual block as two convolutions added to the input, the second starting at zero', () => {
+    const config: PolicyConfig = {
+      ...REFERENCE_POLICY_CONFIG,
+      conv: [
+        { filters: 8, kernel: 3, padding: 'same', activation: 'relu' },
+        { filters: 8, kernel: 3, padding: 'same', activation: 'relu', residual: true },
+      ],
+      dense: [],
+    };
+    const model = createPolicyModel(config);
+    expect(model.layers.map((l) => l.getClassName())).toEqual(['InputLayer', 'Conv2D', 'Conv2D', 'Conv2D', 'Add', 'Activation', 'Flatten', 'Dense']);
+    const [, , innerKernel, , changeKernel, changeBias] = model.getWeights().map((w) => Array.from(w.dataSync()));
+    expect(innerKernel.some((v) => v !== 0)).toBe(true);
+    expect(changeKernel.every((v) => v === 0) && changeBias.every((v) => v === 0)).toBe(true);
+    // A new block passes its (post-ReLU) input through unchanged: same outputs as without it.
+    const plain = createPolicyModel({ ...config, conv: [config.conv[0]] });
+    plain.setWeights(model.getWeights().filter((_, i) => i < 2 || i >= 6));
+    const input = tf.randomUniform([4, 6, 7, 2], 0, 1, 'float32', 3);
+    const [a, b] = [model, plain].map((m) => Array.from((m.predict(input) as tf.Tensor).dataSync()));
+    a.forEach((v, i) => expect(v).toBeCloseTo(b[i], 6));
+    tf.dispose(input);
+    model.dispose();
+    plain.dispose();
   });
 
   it('initialises deterministically from the seed', () => {

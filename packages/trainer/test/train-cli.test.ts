@@ -31,17 +31,18 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** Runs `main` and returns its exit code and what it wrote to stderr. */
-async function run(...args: string[]): Promise<{ code: number; stderr: string }> {
+/** Runs `main` and returns its exit code and what it wrote to stderr and stdout. */
+async function run(...args: string[]): Promise<{ code: number; stderr: string; stdout: string }> {
   let stderr = '';
+  let stdout = '';
   vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
     stderr += String(chunk);
     return true;
   });
-  vi.spyOn(console, 'log').mockImplementation(() => {});
+  vi.spyOn(console, 'log').mockImplementation((line: string) => void (stdout += `${line}\n`));
   const code = await main(args);
   vi.restoreAllMocks();
-  return { code, stderr };
+  return { code, stderr, stdout };
 }
 
 describe('train CLI', () => {
@@ -69,7 +70,7 @@ describe('train CLI', () => {
 
   it('refuses a missing dataset, a malformed line (naming it), a bad --config and an impossible split', async () => {
     const missing = await run('--data', join(dir, 'missing.jsonl'), '--out', join(dir, 'm1'));
-    expect(missing).toEqual({ code: 2, stderr: `train: ${join(dir, 'missing.jsonl')}: no such file\n` });
+    expect(missing).toMatchObject({ code: 2, stderr: `train: ${join(dir, 'missing.jsonl')}: no such file\n` });
 
     const bad = await run('--data', badLine, '--out', join(dir, 'm2'));
     expect(bad.code).toBe(2);
@@ -118,6 +119,17 @@ describe('train CLI', () => {
     const wrongShape = await run('--data', good, '--out', join(dir, 'warm2'), '--threads', '1', '--init', out, '--epochs', '1');
     expect(wrongShape.code).toBe(2);
     expect(wrongShape.stderr).toMatch(/model\.json: --init: its layers/);
+
+    // Grown by a residual block: the block is new, the rest comes from the model given.
+    const grownConfig = join(dir, 'grown.json');
+    await writeFile(grownConfig, JSON.stringify({
+      conv: [{ filters: 8, kernel: 3, padding: 'same', activation: 'relu' }, { filters: 8, kernel: 3, padding: 'same', activation: 'relu', residual: true }],
+      dense: [],
+    }));
+    const grown = await run('--data', good, '--out', join(dir, 'grown'), '--val', '5', '--test', '5', '--threads', '1',
+      '--config', grownConfig, '--init', out, '--epochs', '1');
+    expect(grown.code).toBe(0);
+    expect(grown.stdout).toMatch(/starting from the weights of .* \(\+1 new residual block, starting as the identity\)/);
   });
 
   it('as a process: a malformed dataset exits 2 with one line and no stack trace', async () => {

@@ -2,7 +2,7 @@
  * The policy network's architecture and optimiser as plain, JSON-serialisable data, so a
  * trained model's report can record exactly what was built and a run can be repeated.
  *
- *   input 6×7×2 ─▶ conv layers ─▶ flatten ─▶ hidden dense layers ─▶ dense 7 softmax
+ *   input 6×7×2 ─▶ conv layers (or residual blocks) ─▶ flatten ─▶ hidden dense layers ─▶ dense 7 softmax
  *
  * The 7-way softmax output (one probability per column) is fixed and not part of `dense`.
  */
@@ -20,6 +20,14 @@ export interface ConvLayerConfig {
   kernel: number;
   padding: Padding;
   activation: Activation;
+  /**
+   * A residual block instead of one convolution: two convolutions of this shape whose
+   * result is added to the block's input, act(x + conv₂(act(conv₁(x)))). conv₂ starts at
+   * zero, so a new block starts as the identity (after a ReLU layer): a trained network
+   * grown by blocks (`pnpm train --init`) starts out playing exactly as before. Needs
+   * 'same' padding and as many filters as the layer before has channels.
+   */
+  residual?: boolean;
 }
 
 export interface DenseLayerConfig {
@@ -88,7 +96,7 @@ function checkActivation(where: string, a: unknown): void {
   }
 }
 
-function checkConv(layer: ConvLayerConfig, i: number, size: { rows: number; cols: number }): void {
+function checkConv(layer: ConvLayerConfig, i: number, size: { rows: number; cols: number; channels: number }): void {
   const where = `conv[${i}]`;
   if (typeof layer !== 'object' || layer === null) throw new PolicyConfigError(`${where} must be an object`);
   if (!isPositiveInteger(layer.filters)) throw new PolicyConfigError(`${where}.filters must be a positive integer (got ${JSON.stringify(layer.filters)})`);
@@ -97,6 +105,16 @@ function checkConv(layer: ConvLayerConfig, i: number, size: { rows: number; cols
     throw new PolicyConfigError(`${where}.padding must be 'same' or 'valid' (got ${JSON.stringify(layer.padding)})`);
   }
   checkActivation(where, layer.activation);
+  if (layer.residual !== undefined && typeof layer.residual !== 'boolean') {
+    throw new PolicyConfigError(`${where}.residual must be true or false (got ${JSON.stringify(layer.residual)})`);
+  }
+  if (layer.residual) {
+    if (layer.padding !== 'same') throw new PolicyConfigError(`${where}: a residual block needs 'same' padding (its output is added to its input)`);
+    if (layer.filters !== size.channels) {
+      throw new PolicyConfigError(`${where}: a residual block needs as many filters as its input has channels (${size.channels}), got ${layer.filters}`);
+    }
+  }
+  size.channels = layer.filters;
   if (layer.padding === 'valid') {
     size.rows -= layer.kernel - 1;
     size.cols -= layer.kernel - 1;
@@ -122,7 +140,7 @@ export function validatePolicyConfig(config: PolicyConfig): PolicyConfig {
   if (typeof config !== 'object' || config === null) throw new PolicyConfigError('must be an object');
   if (!Array.isArray(config.conv)) throw new PolicyConfigError('conv must be an array (possibly empty)');
   if (!Array.isArray(config.dense)) throw new PolicyConfigError('dense must be an array (possibly empty)');
-  const size = { rows: 6, cols: 7 };
+  const size = { rows: 6, cols: 7, channels: 2 };
   config.conv.forEach((layer, i) => checkConv(layer, i, size));
   config.dense.forEach((layer, i) => checkDense(layer, i));
   if (!OPTIMIZER_NAMES.includes(config.optimizer)) {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { INPUT_SHAPE } from '../encoding.ts';
 import { DEFAULT_POLICY_CONFIG, validatePolicyConfig } from './config.ts';
-import type { OptimizerName, PolicyConfig } from './config.ts';
+import type { Activation, ConvLayerConfig, OptimizerName, PolicyConfig } from './config.ts';
 
 /** One output per column. */
 export const POLICY_OUTPUTS = 7;
@@ -30,35 +30,46 @@ export function createPolicyModel(config: PolicyConfig = DEFAULT_POLICY_CONFIG):
   validatePolicyConfig(config);
   let nextSeed = config.seed;
   const kernelInitializer = () => tf.initializers.glorotUniform({ seed: nextSeed++ });
-  const model = tf.sequential({ name: 'c4_policy' });
-  model.add(tf.layers.inputLayer({ inputShape: [...INPUT_SHAPE] }));
-  for (const layer of config.conv) {
-    model.add(tf.layers.conv2d({
+  const conv = (layer: ConvLayerConfig, activation: Activation, initializer: ReturnType<typeof tf.initializers.glorotUniform> | 'zeros') =>
+    tf.layers.conv2d({
       filters: layer.filters,
       kernelSize: layer.kernel,
       padding: layer.padding,
-      activation: layer.activation,
-      kernelInitializer: kernelInitializer(),
+      activation,
+      kernelInitializer: initializer,
       biasInitializer: 'zeros',
-    }));
+    });
+  const input = tf.input({ shape: [...INPUT_SHAPE] });
+  let x = input;
+  for (const layer of config.conv) {
+    if (layer.residual) {
+      // conv₂ starts at zero: the block adds nothing until trained (see ConvLayerConfig).
+      const inner = conv(layer, layer.activation, kernelInitializer()).apply(x) as tf.SymbolicTensor;
+      const change = conv(layer, 'linear', 'zeros').apply(inner) as tf.SymbolicTensor;
+      const sum = tf.layers.add().apply([x, change]) as tf.SymbolicTensor;
+      x = tf.layers.activation({ activation: layer.activation }).apply(sum) as tf.SymbolicTensor;
+    } else {
+      x = conv(layer, layer.activation, kernelInitializer()).apply(x) as tf.SymbolicTensor;
+    }
   }
-  model.add(tf.layers.flatten());
+  x = tf.layers.flatten().apply(x) as tf.SymbolicTensor;
   for (const layer of config.dense) {
-    model.add(tf.layers.dense({
+    x = tf.layers.dense({
       units: layer.units,
       activation: layer.activation,
       kernelInitializer: kernelInitializer(),
       biasInitializer: 'zeros',
-    }));
+    }).apply(x) as tf.SymbolicTensor;
     // No seed: tfjs would then draw the same dropout mask on every batch.
-    if (layer.dropout) model.add(tf.layers.dropout({ rate: layer.dropout }));
+    if (layer.dropout) x = tf.layers.dropout({ rate: layer.dropout }).apply(x) as tf.SymbolicTensor;
   }
-  model.add(tf.layers.dense({
+  const output = tf.layers.dense({
     units: POLICY_OUTPUTS,
     activation: 'softmax',
     kernelInitializer: kernelInitializer(),
     biasInitializer: 'zeros',
-  }));
+  }).apply(x) as tf.SymbolicTensor;
+  const model = tf.model({ inputs: input, outputs: output, name: 'c4_policy' });
   compilePolicyModel(model, config);
   return model;
 }

@@ -33,6 +33,7 @@ import type { EpochRecord, TrainOptions, TrainProgress } from '../train.ts';
 import { CheckpointError, dataMismatch, serializeState, STATE_FILE } from './checkpoint.ts';
 import type { DataIdentity, TrainingState } from './checkpoint.ts';
 import { epochProgressBar } from './progress.ts';
+import { planWarmStart, warmStartWeights } from '../warm-start.ts';
 import { readDataset } from './read-dataset.ts';
 
 /** Training positions (no mirrors) evaluated after each epoch for the train optimal-move rate. */
@@ -101,9 +102,10 @@ export async function runTraining(s: RunSettings): Promise<RunOutcome> {
   }
 
   if (s.init) {
-    initialModel = await loadModelFromDir(s.init);
-    checkSameArchitecture(initialModel, s.config, s.init);
-    s.log(`starting from the weights of ${s.init}`);
+    const given = await loadModelFromDir(s.init);
+    const { model, newBlocks } = warmStartModel(given, s.config, s.init);
+    initialModel = model;
+    s.log(`starting from the weights of ${s.init}${newBlocks > 0 ? ` (+${newBlocks} new residual block${newBlocks > 1 ? 's' : ''}, starting as the identity)` : ''}`);
   }
 
   const trainer = await createBatchTrainer({ config: s.config, backend: backend.name, threads, initialModel });
@@ -200,17 +202,27 @@ export async function runTraining(s: RunSettings): Promise<RunOutcome> {
   return { interrupted: false, report, bestEpoch: result.bestEpoch, summary };
 }
 
-/** A warm start needs the same layers; fail with a user error (not deep in the trainer) if not. */
-function checkSameArchitecture(model: tf.LayersModel, config: PolicyConfig, dir: string): void {
-  const fresh = createPolicyModel(config);
-  const want = fresh.getWeights().map((w) => w.shape.join('×'));
-  fresh.dispose();
-  const got = model.getWeights().map((w) => w.shape.join('×'));
-  const differs = want.length !== got.length || want.some((shape, i) => shape !== got[i]);
-  if (differs) {
+/**
+ * The network a warm start begins with: `config` built afresh and filled with `given`'s
+ * weights (see warm-start.ts). `given` is disposed. Another architecture is a user error,
+ * reported here rather than deep in the trainer.
+ */
+function warmStartModel(given: tf.LayersModel, config: PolicyConfig, dir: string): { model: tf.LayersModel; newBlocks: number } {
+  const model = createPolicyModel(config);
+  const fresh = model.getWeights();
+  const givenWeights = given.getWeights();
+  const plan = planWarmStart(config, fresh.map((w) => w.shape), givenWeights.map((w) => w.shape));
+  if (!plan) {
+    const shapes = (ws: tf.Tensor[]) => ws.map((w) => w.shape.join('×')).join(', ');
+    const message = `--init: its layers (${shapes(givenWeights)}) differ from the architecture trained (${shapes(fresh)}); `
+      + 'pass the --config it was trained with (only residual blocks may be added)';
     model.dispose();
-    throw new ModelFileError(`${dir}/${MODEL_FILE}`, `--init: its layers (${got.join(', ')}) differ from the architecture trained (${want.join(', ')}); pass the --config it was trained with`);
+    given.dispose();
+    throw new ModelFileError(`${dir}/${MODEL_FILE}`, message);
   }
+  model.setWeights(warmStartWeights(plan, fresh, givenWeights));
+  given.dispose();
+  return { model, newBlocks: plan.newBlocks };
 }
 
 function defaultThreads(backend: BackendName): number {
