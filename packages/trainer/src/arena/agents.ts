@@ -4,6 +4,9 @@
  *     net              the shipped model (models/c4-policy, else models/latest), greedy
  *     net:<dir>        the model saved in <dir>, greedy
  *     net@<T>          any net spec + @T: samples its moves at temperature T (0 = greedy)
+ *     net+solver       any net spec + "+solver": the net's most probable move among those
+ *                      that keep the game-theoretic value (solver-checked), a measuring
+ *                      stick: what the net would score if it never lost the value
  *     random           a legal column, uniformly at random
  *     centre           wins at once if it can, else blocks the opponent's immediate win,
  *                      else the legal column nearest the centre (also spelt `center`)
@@ -21,7 +24,11 @@ import { minimaxMove } from '@c4/minimax';
 import type { Analyst } from './analyst.ts';
 
 export type AgentSpec =
-  | { kind: 'net'; name: string; /** null: the default model, resolved by the caller */ dir: string | null; temperature: number }
+  | {
+      kind: 'net'; name: string; /** null: the default model, resolved by the caller */ dir: string | null; temperature: number;
+      /** Only moves that keep the game-theoretic value (checked by the solver), the net choosing among them. */
+      keepValue: boolean;
+    }
   | { kind: 'random'; name: string }
   | { kind: 'centre'; name: string }
   | { kind: 'minimax'; name: string; depth: number }
@@ -41,7 +48,8 @@ export class AgentSpecError extends Error {
   }
 }
 
-export const AGENT_SYNTAX = 'net, net:<dir>, net@<temperature>, net:<dir>@<temperature>, random, centre, minimax:<depth>, solver';
+export const AGENT_SYNTAX = 'net, net:<dir>, net@<temperature>, net:<dir>@<temperature>, any of these +solver, random, centre, minimax:<depth>, solver';
+const KEEP_VALUE_SUFFIX = '+solver';
 export const MAX_MINIMAX_DEPTH = 20;
 
 /** Parses one agent spec (see the file comment). Throws `AgentSpecError`. */
@@ -51,7 +59,7 @@ export function parseAgentSpec(text: string): AgentSpec {
   if (t === 'centre' || t === 'center') return { kind: 'centre', name: 'centre' };
   if (t === 'solver') return { kind: 'solver', name: 'solver' };
   if (t.startsWith('minimax')) return parseMinimax(t);
-  if (t === 'net' || t.startsWith('net:') || t.startsWith('net@')) return parseNet(t);
+  if (t === 'net' || t.startsWith('net:') || t.startsWith('net@') || t.startsWith('net+')) return parseNet(t);
   throw new AgentSpecError(text, `unknown agent (use one of: ${AGENT_SYNTAX})`);
 }
 
@@ -64,7 +72,9 @@ function parseMinimax(text: string): AgentSpec {
   return { kind: 'minimax', name: `minimax:${depth}`, depth };
 }
 
-function parseNet(text: string): AgentSpec {
+function parseNet(whole: string): AgentSpec {
+  const keepValue = whole.endsWith(KEEP_VALUE_SUFFIX);
+  const text = keepValue ? whole.slice(0, -KEEP_VALUE_SUFFIX.length) : whole;
   // The temperature is whatever follows the last '@', so a directory may itself contain '@'.
   const at = text.lastIndexOf('@');
   const head = at < 0 ? text : text.slice(0, at);
@@ -78,10 +88,11 @@ function parseNet(text: string): AgentSpec {
   }
   let dir: string | null = null;
   if (head !== 'net') {
+    if (!head.startsWith('net:')) throw new AgentSpecError(whole, `unknown agent (use one of: ${AGENT_SYNTAX})`);
     dir = head.slice('net:'.length);
     if (dir === '') throw new AgentSpecError(text, 'net: needs a model directory, e.g. net:models/latest');
   }
-  return { kind: 'net', name: text, dir, temperature };
+  return { kind: 'net', name: whole, dir, temperature, keepValue };
 }
 
 /** What agents need from their surroundings: loaded nets, and the solver's memory. */
@@ -108,6 +119,10 @@ export function createAgent(spec: AgentSpec, context: AgentContext): Agent {
       if (spec.dir === null) throw new Error(`${spec.name}: the model directory is not resolved`);
       const net = context.net(spec.dir);
       const temperature = spec.temperature;
+      if (spec.keepValue) {
+        const analyst = context.analyst();
+        return { spec, chooseMove: (position) => valueKeepingNetMove(net, analyst, position) };
+      }
       return { spec, chooseMove: (position, rng) => net.chooseMove(position, { temperature, rng }) };
     }
   }
@@ -140,6 +155,24 @@ export function opponentWinsAt(position: Position, col: number): boolean {
     if (!after.isOver()) return after.isWinningMove(col);
   }
   return false; // every other move ends the game (or there is none): the question does not arise
+}
+
+/**
+ * The net's most probable column among those that keep the position's value class (win,
+ * draw or loss). Columns are tried in the net's order, so the solver is asked about as few
+ * as possible: two weak solves when the net's own choice is right.
+ */
+export function valueKeepingNetMove(net: PolicyNet, analyst: Analyst, position: Position): number {
+  const probabilities = net.probabilities(position);
+  const order = CENTRE_ORDER.filter((c) => position.canPlay(c)).sort((a, b) => probabilities[b] - probabilities[a]);
+  const value = analyst.valueClass(position);
+  for (const c of order) {
+    if (position.isWinningMove(c)) return c;
+    const child = position.clone().play(c);
+    const kept = child.isOver() ? 0 : -analyst.valueClass(child);
+    if (kept === value) return c;
+  }
+  return order[0]; // unreachable: some move always keeps the value
 }
 
 /** A column of maximal exact score, uniformly among ties. */
