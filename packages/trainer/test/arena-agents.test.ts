@@ -7,20 +7,21 @@ import { makeRng, Position } from '@c4/engine';
 import { Solver } from '@c4/minimax';
 import { describe, expect, it } from 'vitest';
 import { createPolicyModel, PolicyNet, REFERENCE_POLICY_CONFIG } from '@c4/engine/policy';
-import { AgentSpecError, centreMove, opponentWinsAt, parseAgentSpec, randomMove, solverMove, valueKeepingNetMove } from '../src/arena/agents.ts';
+import { AgentSpecError, centreMove, createAgent, opponentWinsAt, parseAgentSpec, randomMove, solverMove, valueKeepingNetMove } from '../src/arena/agents.ts';
 import { Analyst } from '../src/arena/analyst.ts';
 import { playGame } from '../src/arena/match.ts';
 import type { GameTask } from '../src/arena/match.ts';
 
 describe('parseAgentSpec', () => {
   it.each([
-    ['net', { kind: 'net', name: 'net', dir: null, temperature: 0, keepValue: false }],
-    ['net@0.5', { kind: 'net', name: 'net@0.5', dir: null, temperature: 0.5, keepValue: false }],
-    ['net:models/latest', { kind: 'net', name: 'net:models/latest', dir: 'models/latest', temperature: 0, keepValue: false }],
-    ['net:/tmp/m@1', { kind: 'net', name: 'net:/tmp/m@1', dir: '/tmp/m', temperature: 1, keepValue: false }],
-    ['net:/tmp/a@b@2', { kind: 'net', name: 'net:/tmp/a@b@2', dir: '/tmp/a@b', temperature: 2, keepValue: false }],
-    ['net+solver', { kind: 'net', name: 'net+solver', dir: null, temperature: 0, keepValue: true }],
-    ['net:models/v8+solver', { kind: 'net', name: 'net:models/v8+solver', dir: 'models/v8', temperature: 0, keepValue: true }],
+    ['net', { kind: 'net', name: 'net', dir: null, temperature: 0, keepValueFrom: null }],
+    ['net@0.5', { kind: 'net', name: 'net@0.5', dir: null, temperature: 0.5, keepValueFrom: null }],
+    ['net:models/latest', { kind: 'net', name: 'net:models/latest', dir: 'models/latest', temperature: 0, keepValueFrom: null }],
+    ['net:/tmp/m@1', { kind: 'net', name: 'net:/tmp/m@1', dir: '/tmp/m', temperature: 1, keepValueFrom: null }],
+    ['net:/tmp/a@b@2', { kind: 'net', name: 'net:/tmp/a@b@2', dir: '/tmp/a@b', temperature: 2, keepValueFrom: null }],
+    ['net+solver', { kind: 'net', name: 'net+solver', dir: null, temperature: 0, keepValueFrom: 0 }],
+    ['net:models/v8+solver', { kind: 'net', name: 'net:models/v8+solver', dir: 'models/v8', temperature: 0, keepValueFrom: 0 }],
+    ['net+solver:14', { kind: 'net', name: 'net+solver:14', dir: null, temperature: 0, keepValueFrom: 14 }],
     ['random', { kind: 'random', name: 'random' }],
     ['centre', { kind: 'centre', name: 'centre' }],
     ['center', { kind: 'centre', name: 'centre' }],
@@ -43,6 +44,7 @@ describe('parseAgentSpec', () => {
     ['net:models/latest@hot', /temperature .* ≥ 0 \(got "hot"\)/],
     ['Net', /unknown agent/],
     ['net+minimax', /unknown agent/],
+    ['net+solver:42', /needs a ply 0-41/],
   ])('refuses %s', (text, message) => {
     expect(() => parseAgentSpec(text)).toThrow(AgentSpecError);
     expect(() => parseAgentSpec(text)).toThrow(message);
@@ -142,5 +144,15 @@ describe('net+solver', () => {
       if (better.length > 0) overruled++;
     }
     expect(overruled).toBeGreaterThan(0); // the untrained net's own choice was wrong somewhere, so the test can fail
+  });
+
+  it('with +solver:<ply>, plays the net\'s own move before that ply and the value-keeping one from it on', () => {
+    const context = { net: () => net, analyst: () => analyst };
+    const positions = [...WON_FOR_SIDE_TO_MOVE, ...LOST_FOR_SIDE_TO_MOVE, '4455', '3262221111647'].map((m) => Position.fromMoves(m));
+    const p = positions.find((q) => valueKeepingNetMove(net, analyst, q) !== net.chooseMove(q))!;
+    expect(p).toBeDefined();
+    const rng = makeRng(1);
+    expect(createAgent(parseAgentSpec(`net:x+solver:${p.plies + 1}`), context).chooseMove(p, rng)).toBe(net.chooseMove(p));
+    expect(createAgent(parseAgentSpec(`net:x+solver:${p.plies}`), context).chooseMove(p, rng)).toBe(valueKeepingNetMove(net, analyst, p));
   });
 });

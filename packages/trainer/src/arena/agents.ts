@@ -6,7 +6,8 @@
  *     net@<T>          any net spec + @T: samples its moves at temperature T (0 = greedy)
  *     net+solver       any net spec + "+solver": the net's most probable move among those
  *                      that keep the game-theoretic value (solver-checked), a measuring
- *                      stick: what the net would score if it never lost the value
+ *                      stick: what the net would score if it never lost the value;
+ *                      "+solver:<ply>" only from that ply on (the net alone before it)
  *     random           a legal column, uniformly at random
  *     centre           wins at once if it can, else blocks the opponent's immediate win,
  *                      else the legal column nearest the centre (also spelt `center`)
@@ -26,8 +27,8 @@ import type { Analyst } from './analyst.ts';
 export type AgentSpec =
   | {
       kind: 'net'; name: string; /** null: the default model, resolved by the caller */ dir: string | null; temperature: number;
-      /** Only moves that keep the game-theoretic value (checked by the solver), the net choosing among them. */
-      keepValue: boolean;
+      /** From this ply on, only moves that keep the game-theoretic value (checked by the solver), the net choosing among them; null: never. */
+      keepValueFrom: number | null;
     }
   | { kind: 'random'; name: string }
   | { kind: 'centre'; name: string }
@@ -48,8 +49,9 @@ export class AgentSpecError extends Error {
   }
 }
 
-export const AGENT_SYNTAX = 'net, net:<dir>, net@<temperature>, net:<dir>@<temperature>, any of these +solver, random, centre, minimax:<depth>, solver';
-const KEEP_VALUE_SUFFIX = '+solver';
+export const AGENT_SYNTAX = 'net, net:<dir>, net@<temperature>, net:<dir>@<temperature>, any of these +solver or +solver:<ply>, random, centre, minimax:<depth>, solver';
+/** `+solver` or `+solver:<ply>` at the end of a net spec. */
+const KEEP_VALUE_SUFFIX = /\+solver(?::(\d+))?$/;
 export const MAX_MINIMAX_DEPTH = 20;
 
 /** Parses one agent spec (see the file comment). Throws `AgentSpecError`. */
@@ -73,8 +75,10 @@ function parseMinimax(text: string): AgentSpec {
 }
 
 function parseNet(whole: string): AgentSpec {
-  const keepValue = whole.endsWith(KEEP_VALUE_SUFFIX);
-  const text = keepValue ? whole.slice(0, -KEEP_VALUE_SUFFIX.length) : whole;
+  const suffix = KEEP_VALUE_SUFFIX.exec(whole);
+  const keepValueFrom = suffix ? Number(suffix[1] ?? 0) : null;
+  if (keepValueFrom !== null && keepValueFrom > 41) throw new AgentSpecError(whole, `+solver:<ply> needs a ply 0-41 (got ${keepValueFrom})`);
+  const text = suffix ? whole.slice(0, suffix.index) : whole;
   // The temperature is whatever follows the last '@', so a directory may itself contain '@'.
   const at = text.lastIndexOf('@');
   const head = at < 0 ? text : text.slice(0, at);
@@ -92,7 +96,7 @@ function parseNet(whole: string): AgentSpec {
     dir = head.slice('net:'.length);
     if (dir === '') throw new AgentSpecError(text, 'net: needs a model directory, e.g. net:models/latest');
   }
-  return { kind: 'net', name: whole, dir, temperature, keepValue };
+  return { kind: 'net', name: whole, dir, temperature, keepValueFrom };
 }
 
 /** What agents need from their surroundings: loaded nets, and the solver's memory. */
@@ -119,9 +123,15 @@ export function createAgent(spec: AgentSpec, context: AgentContext): Agent {
       if (spec.dir === null) throw new Error(`${spec.name}: the model directory is not resolved`);
       const net = context.net(spec.dir);
       const temperature = spec.temperature;
-      if (spec.keepValue) {
+      const from = spec.keepValueFrom;
+      if (from !== null) {
         const analyst = context.analyst();
-        return { spec, chooseMove: (position) => valueKeepingNetMove(net, analyst, position) };
+        return {
+          spec,
+          chooseMove: (position, rng) => (position.plies >= from
+            ? valueKeepingNetMove(net, analyst, position)
+            : net.chooseMove(position, { temperature, rng })),
+        };
       }
       return { spec, chooseMove: (position, rng) => net.chooseMove(position, { temperature, rng }) };
     }

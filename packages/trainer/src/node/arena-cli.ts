@@ -226,7 +226,7 @@ export async function main(argv: string[]): Promise<number> {
     const repeated = names.find((n, i) => names.indexOf(n) !== i);
     if (repeated !== undefined) throw new UsageError(`opponent ${repeated} is named twice`);
     const openings = await openingSource(o, given);
-    const asksSolver = (s: AgentSpec) => s.kind === 'solver' || (s.kind === 'net' && s.keepValue);
+    const asksSolver = (s: AgentSpec) => s.kind === 'solver' || (s.kind === 'net' && s.keepValueFrom !== null);
     if (opponents.some(asksSolver) || asksSolver(subject)) warnIfSolverSlow(openings);
     if (o.json !== undefined) await checkWritable(o.json, '--json');
     if (o.savePositions !== undefined) await checkWritable(o.savePositions, '--save-positions');
