@@ -23,6 +23,7 @@ import type { Position } from '@c4/engine';
 import type { PolicyNet } from '@c4/engine/policy';
 import { minimaxMove } from '@c4/minimax';
 import type { Analyst } from './analyst.ts';
+import { keepsValue } from './optimality.ts';
 
 export type AgentSpec =
   | {
@@ -169,20 +170,13 @@ export function opponentWinsAt(position: Position, col: number): boolean {
 
 /**
  * The net's most probable column among those that keep the position's value class (win,
- * draw or loss). Columns are tried in the net's order, so the solver is asked about as few
- * as possible: two weak solves when the net's own choice is right.
+ * draw or loss; `keepsValue`). Columns are tried in the net's order, so the solver is asked
+ * about as few as possible.
  */
 export function valueKeepingNetMove(net: PolicyNet, analyst: Analyst, position: Position): number {
   const probabilities = net.probabilities(position);
   const order = CENTRE_ORDER.filter((c) => position.canPlay(c)).sort((a, b) => probabilities[b] - probabilities[a]);
-  const value = analyst.valueClass(position);
-  for (const c of order) {
-    if (position.isWinningMove(c)) return c;
-    const child = position.clone().play(c);
-    const kept = child.isOver() ? 0 : -analyst.valueClass(child);
-    if (kept === value) return c;
-  }
-  return order[0]; // unreachable: some move always keeps the value
+  return order.find((c) => keepsValue(analyst, position, c)) ?? order[0]; // some move always keeps the value
 }
 
 /** A column of maximal exact score, uniformly among ties. */
