@@ -1,4 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
+import { INPUT_SIZE } from '@c4/engine';
 import type { PolicyConfig } from '@c4/engine/policy';
 import { PolicyReplica } from './replica.ts';
 import { createWorkerPool } from './worker-pool.ts';
@@ -33,7 +34,7 @@ export interface BatchResult {
 export interface BatchTrainer {
   readonly threads: number;
   /**
-   * One optimiser step on `n` samples: `x` holds n × 84 encoded positions (`encodePosition`
+   * One optimiser step on `n` samples: `x` holds n × INPUT_SIZE encoded positions (`encodePosition`
    * layout), `y` the n best columns (0–6) as floats, at the configured learning rate times
    * `lrScale` (default 1; a schedule's factor). The arrays may be reused once the promise
    * resolves.
@@ -117,7 +118,7 @@ function dataParallelTrainer(main: PolicyReplica, pool: WorkerPool, gradients: F
       const workerStats = pool.computeGradients(x, y, shards.slice(1), n);
       workerStats.catch(() => {}); // awaited below; this only stops an early throw here leaving it unhandled
       const [start, end] = shards[0];
-      const own = await main.computeGradients(x.subarray(start * 84), y.subarray(start), end - start, n);
+      const own = await main.computeGradients(x.subarray(start * INPUT_SIZE), y.subarray(start), end - start, n);
       const others = await workerStats;
       const updated = pool.update(ranges.slice(1), lrScale);
       updated.catch(() => {});
@@ -162,6 +163,6 @@ export function shardBounds(n: number, parts: number): [number, number][] {
 
 function checkBatch(x: Float32Array, y: Float32Array, n: number): void {
   if (!Number.isInteger(n) || n < 1) throw new Error(`batch size must be a positive integer (got ${n})`);
-  if (x.length < n * 84) throw new Error(`x holds ${x.length} floats, fewer than ${n} positions × 84`);
+  if (x.length < n * INPUT_SIZE) throw new Error(`x holds ${x.length} floats, fewer than ${n} positions × ${INPUT_SIZE}`);
   if (y.length < n) throw new Error(`y holds ${y.length} labels, fewer than ${n}`);
 }

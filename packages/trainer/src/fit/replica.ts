@@ -1,12 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { createOptimizer, createPolicyModel, POLICY_OUTPUTS } from '@c4/engine/policy';
 import type { PolicyConfig } from '@c4/engine/policy';
+import { INPUT_SHAPE, INPUT_SIZE } from '@c4/engine';
 import { flatOptimizerLike, sumGradients } from './flat-optimizer.ts';
 import type { FlatOptimizer } from './flat-optimizer.ts';
 
 /** The same clipping tfjs-layers applies in its cross-entropy, so losses match `model.evaluate`. */
 const EPSILON = 1e-7;
-const CELLS = 84;
 
 export interface ShardStats {
   /** Sum over the shard's samples of their cross-entropy. */
@@ -61,7 +61,7 @@ export class PolicyReplica {
    */
   async computeGradients(x: Float32Array, y: Float32Array, n: number, batchSize: number): Promise<ShardStats> {
     const { grads, lossSum, correct } = tf.tidy(() => {
-      const input = tf.tensor4d(x.subarray(0, n * CELLS), [n, 6, 7, 2]);
+      const input = tf.tensor4d(x.subarray(0, n * INPUT_SIZE), [n, ...INPUT_SHAPE]);
       const labels = tf.tensor1d(y.subarray(0, n), 'float32').toInt();
       let lossSum: tf.Scalar | undefined;
       let correct: tf.Scalar | undefined;
@@ -140,7 +140,7 @@ export class PolicyReplica {
 
   /** Probabilities (n × 7) for `n` encoded positions. */
   async predict(x: Float32Array, n: number): Promise<Float32Array> {
-    const probs = tf.tidy(() => this.model.predict(tf.tensor4d(x.subarray(0, n * CELLS), [n, 6, 7, 2])) as tf.Tensor);
+    const probs = tf.tidy(() => this.model.predict(tf.tensor4d(x.subarray(0, n * INPUT_SIZE), [n, ...INPUT_SHAPE])) as tf.Tensor);
     try {
       return (await probs.data()) as Float32Array;
     } finally {

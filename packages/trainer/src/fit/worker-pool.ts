@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { INPUT_SIZE } from '@c4/engine';
 import type { PolicyConfig } from '@c4/engine/policy';
 import type { BackendName } from '../backend/select-backend.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
@@ -44,7 +45,6 @@ const WORKER_URL = new URL('./gradient-worker.ts', import.meta.url).href;
 // tsx's exports map 'tsx/esm/api' to this file for import; require.resolve would pick the CommonJS one.
 const TSX_API = pathToFileURL(join(dirname(require.resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
 const BOOTSTRAP = `import(${JSON.stringify(TSX_API)}).then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL)}); });`;
-const CELLS = 84;
 
 class GradientWorker {
   private readonly worker: Worker;
@@ -104,7 +104,7 @@ export async function createWorkerPool(options: WorkerPoolOptions): Promise<Work
           return { lossSum: 0, correct: 0 };
         }
         const m = await workers[i].request({
-          kind: 'compute', x: x.slice(start * CELLS, end * CELLS), y: y.slice(start, end), n: end - start, batchSize,
+          kind: 'compute', x: x.slice(start * INPUT_SIZE, end * INPUT_SIZE), y: y.slice(start, end), n: end - start, batchSize,
         });
         return (m as Extract<FromWorker, { kind: 'computed' }>).stats;
       }));

@@ -9,7 +9,7 @@
  * `training-state.json` that `--resume` continues from.
  */
 import { availableParallelism } from 'node:os';
-import { hashKey } from '@c4/engine';
+import { hashKey, INPUT_SHAPE, INPUT_SIZE } from '@c4/engine';
 import { createPolicyModel, MODEL_FILE, ModelFileError, tf } from '@c4/engine/policy';
 import type { PolicyConfig } from '@c4/engine/policy';
 import { loadModelFromDir, saveModel } from '@c4/engine/node';
@@ -244,7 +244,7 @@ function keyFingerprint(set: ExampleSet): number {
 
 export function modelPredict(model: tf.LayersModel): PredictFn {
   return async (x, n) => {
-    const probs = tf.tidy(() => model.predict(tf.tensor4d(x.subarray(0, n * 84), [n, 6, 7, 2])) as tf.Tensor);
+    const probs = tf.tidy(() => model.predict(tf.tensor4d(x.subarray(0, n * INPUT_SIZE), [n, ...INPUT_SHAPE])) as tf.Tensor);
     try {
       return (await probs.data()) as Float32Array;
     } finally {
