@@ -4,6 +4,7 @@ import type { PolicyConfig } from '@c4/engine/policy';
 import { INPUT_SHAPE, INPUT_SIZE } from '@c4/engine';
 import { flatOptimizerLike, sumGradients } from './flat-optimizer.ts';
 import type { FlatOptimizer } from './flat-optimizer.ts';
+import type { PredictFn } from '../metrics.ts';
 
 /** The same clipping tfjs-layers applies in its cross-entropy, so losses match `model.evaluate`. */
 const EPSILON = 1e-7;
@@ -61,7 +62,7 @@ export class PolicyReplica {
    */
   async computeGradients(x: Float32Array, y: Float32Array, n: number, batchSize: number): Promise<ShardStats> {
     const { grads, lossSum, correct } = tf.tidy(() => {
-      const input = tf.tensor4d(x.subarray(0, n * INPUT_SIZE), [n, ...INPUT_SHAPE]);
+      const input = inputTensor(x, n);
       const labels = tf.tensor1d(y.subarray(0, n), 'float32').toInt();
       let lossSum: tf.Scalar | undefined;
       let correct: tf.Scalar | undefined;
@@ -139,16 +140,28 @@ export class PolicyReplica {
   }
 
   /** Probabilities (n × 7) for `n` encoded positions. */
-  async predict(x: Float32Array, n: number): Promise<Float32Array> {
-    const probs = tf.tidy(() => this.model.predict(tf.tensor4d(x.subarray(0, n * INPUT_SIZE), [n, ...INPUT_SHAPE])) as tf.Tensor);
-    try {
-      return (await probs.data()) as Float32Array;
-    } finally {
-      probs.dispose();
-    }
+  predict(x: Float32Array, n: number): Promise<Float32Array> {
+    return modelPredict(this.model)(x, n);
   }
 
   dispose(): void {
     this.model.dispose();
   }
+}
+
+/** `n` encoded positions (`encodePosition` layout) as the network's input. */
+function inputTensor(x: Float32Array, n: number): tf.Tensor4D {
+  return tf.tensor4d(x.subarray(0, n * INPUT_SIZE), [n, ...INPUT_SHAPE]);
+}
+
+/** `model`'s probabilities (n × 7) for `n` encoded positions. */
+export function modelPredict(model: tf.LayersModel): PredictFn {
+  return async (x, n) => {
+    const probs = tf.tidy(() => model.predict(inputTensor(x, n)) as tf.Tensor);
+    try {
+      return (await probs.data()) as Float32Array;
+    } finally {
+      probs.dispose();
+    }
+  };
 }

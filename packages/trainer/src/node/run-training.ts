@@ -9,13 +9,14 @@
  * `training-state.json` that `--resume` continues from.
  */
 import { availableParallelism } from 'node:os';
-import { hashKey, INPUT_SHAPE, INPUT_SIZE } from '@c4/engine';
+import { hashKey } from '@c4/engine';
 import { createPolicyModel, MODEL_FILE, ModelFileError, tf } from '@c4/engine/policy';
 import type { PolicyConfig } from '@c4/engine/policy';
 import { loadModelFromDir, saveModel } from '@c4/engine/node';
 import { selectBackend } from '../backend/select-backend.ts';
 import type { BackendChoice, BackendName } from '../backend/select-backend.ts';
 import { createBatchTrainer } from '../fit/index.ts';
+import { modelPredict } from '../fit/replica.ts';
 import type { BatchTrainer } from '../fit/index.ts';
 import { withMirrors } from '../augment.ts';
 import { evaluateBaselines, STANDARD_BASELINES } from '../baselines.ts';
@@ -23,7 +24,6 @@ import type { Baseline } from '../baselines.ts';
 import { selectExamples } from '../dataset.ts';
 import type { ExampleSet } from '../dataset.ts';
 import { evaluatePolicy } from '../metrics.ts';
-import type { PredictFn } from '../metrics.ts';
 import { CURVES_FILE, formatEpochLine, formatRate, renderCurves, REPORT_FILE } from '../report.ts';
 import type { TrainingReport } from '../report.ts';
 import { splitExamples } from '../split.ts';
@@ -242,13 +242,3 @@ function keyFingerprint(set: ExampleSet): number {
   return sum;
 }
 
-export function modelPredict(model: tf.LayersModel): PredictFn {
-  return async (x, n) => {
-    const probs = tf.tidy(() => model.predict(tf.tensor4d(x.subarray(0, n * INPUT_SIZE), [n, ...INPUT_SHAPE])) as tf.Tensor);
-    try {
-      return (await probs.data()) as Float32Array;
-    } finally {
-      probs.dispose();
-    }
-  };
-}
