@@ -40,7 +40,7 @@ for (const dir of program.args) {
     const rows = m.byPly.filter((r) => r.ply >= from && r.ply <= to);
     const counted = rows.reduce((a, r) => a + r.counted, 0);
     const optimal = rows.reduce((a, r) => a + r.optimal, 0);
-    return `${name} ${((100 * optimal) / counted).toFixed(1)}%`;
+    return `${name} ${counted === 0 ? '–' : `${((100 * optimal) / counted).toFixed(1)}%`}`;
   });
   console.log(
     `${dir}: optimal-move rate ${(100 * m.optimalRate!).toFixed(1)}% (${m.optimal} of ${m.counted}), ` +
