@@ -58,7 +58,7 @@ describe.skipIf(!available && !required)('the web app in headless Chromium', () 
   let server: StaticServer;
   let browser: Browser;
   let modelNote: string;
-  const interactive: { inPage: number; wall: number }[] = [];
+  const interactive: { inPage: number; wall: number; modelMs: number | null; warmupMs: number | null }[] = [];
   const replyMs: number[] = [];
   let backend = '';
   let userAgent = '';
@@ -92,7 +92,8 @@ describe.skipIf(!available && !required)('the web app in headless Chromium', () 
       `web e2e figures — ${userAgent}, ${modelNote}:`,
       `  build ${(build.ms / 1000).toFixed(1)} s; ${build.summary}`,
       `  backend: ${backend}`,
-      `  interactive (navigation → board accepts moves, network loaded): first load ${interactive[0].inPage} ms, ` +
+      `  interactive (navigation → board accepts moves, network loaded): first load ${interactive[0].inPage} ms ` +
+        `(of which loading the model ${interactive[0].modelMs} ms, its first inference ${interactive[0].warmupMs} ms), ` +
         `median ${inPage[inPage.length >> 1]} ms over ${inPage.length} loads (test's wall clock: median ${Math.round(wall[wall.length >> 1])} ms)`,
       `  network reply latency (inference only): median ${quantile(0.5).toFixed(1)} ms, p95 ${quantile(0.95).toFixed(1)} ms over ${sorted.length} replies`,
     ].join('\n'));
@@ -108,7 +109,7 @@ describe.skipIf(!available && !required)('the web app in headless Chromium', () 
     const wall = await app.open(`${server.url}?${BACKEND_PARAM}${query.replace(/^\?/, '')}`);
     userAgent ||= await page.evaluate(() => (globalThis as unknown as { navigator: { userAgent: string } }).navigator.userAgent);
     const stats = await app.stats();
-    interactive.push({ inPage: stats.interactiveMs ?? NaN, wall });
+    interactive.push({ inPage: stats.interactiveMs ?? NaN, wall, modelMs: stats.modelMs, warmupMs: stats.warmupMs });
     expect(errors).toEqual([]);
     return app;
   }

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { REFERENCE_POLICY_CONFIG } from '@c4/engine/policy';
+import { createPolicyModel, DEFAULT_POLICY_CONFIG, REFERENCE_POLICY_CONFIG, withPolicyOverrides } from '@c4/engine/policy';
 import type { ConvLayerConfig, PolicyConfig } from '@c4/engine/policy';
 import { planWarmStart, warmStartWeights } from '../src/warm-start.ts';
 
@@ -31,6 +32,20 @@ describe('planWarmStart', () => {
     expect(plan).toEqual({ source: [0, 1, 2, 3, null, null, null, null, null, null, null, null, 4, 5, 6, 7], newBlocks: 2 });
     expect(warmStartWeights(plan!, shapes(grown).map((_, i) => `fresh${i}`), shapes(small).map((_, i) => `given${i}`)))
       .toEqual(['given0', 'given1', 'given2', 'given3', ...[4, 5, 6, 7, 8, 9, 10, 11].map((i) => `fresh${i}`), 'given4', 'given5', 'given6', 'given7']);
+  });
+
+  it('grows the default network by configs/default-res2.json: two new blocks, every other weight the model\'s', () => {
+    const file = JSON.parse(readFileSync(new URL('../configs/default-res2.json', import.meta.url), 'utf8'));
+    const grown = withPolicyOverrides(DEFAULT_POLICY_CONFIG, file);
+    const shapesOf = (c: PolicyConfig) => {
+      const model = createPolicyModel(c);
+      const out = model.weights.map((w) => w.shape as number[]);
+      model.dispose();
+      return out;
+    };
+    const plan = planWarmStart(grown, shapesOf(grown), shapesOf(DEFAULT_POLICY_CONFIG));
+    expect(plan?.newBlocks).toBe(2);
+    expect(plan?.source.filter((i) => i !== null)).toEqual([...Array(12).keys()]);
   });
 
   it('finds which blocks are new when a plain convolution has a block\'s shapes', () => {
