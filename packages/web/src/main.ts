@@ -67,6 +67,9 @@ let boardFocused = false;
 let teacherRequest = 0;
 let teacherMoves: string | null = null;
 
+// Started before the board: the backend's WebAssembly and the model load while PixiJS
+// sets up, not after it.
+const networkLoading = loadNetwork();
 const board = await BoardView.create(ui.board, {
   onHover(col) {
     hoverCol = col;
@@ -85,7 +88,8 @@ exposeTestHooks({ controller, board, stats, teacher });
 writeAddress();
 refresh();
 bindInput();
-await loadNetwork();
+await networkLoading;
+ui.backend.textContent = net ? `backend: ${stats.backend} · board: ${board.rendererName}` : `backend: ${stats.backend ?? 'none'}`;
 controller.busy = false;
 stats.interactiveMs = Math.round(performance.now());
 document.body.dataset.ready = 'true';
@@ -96,7 +100,6 @@ async function loadNetwork(): Promise<void> {
   try {
     const backend = await selectBackend(params.get('backend'), document.baseURI);
     stats.backend = backend;
-    ui.backend.textContent = `backend: ${backend} · board: ${board.rendererName}`;
     const modelUrl = new URL(params.get('model') ?? 'model/model.json', document.baseURI).href;
     const started = performance.now();
     net = await loadPolicyNet(modelUrl);
@@ -112,7 +115,6 @@ async function loadNetwork(): Promise<void> {
     controller.disableNetwork();
     ui.networkPlays.checked = false;
     ui.networkPlays.disabled = true;
-    ui.backend.textContent = stats.backend ? `backend: ${stats.backend}` : 'backend: none';
   }
 }
 
