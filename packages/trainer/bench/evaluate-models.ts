@@ -14,7 +14,7 @@ import { evaluatePolicy, type PolicyMetrics } from '../src/metrics.ts';
 import { selectExamples } from '../src/dataset.ts';
 import { DEFAULT_SPLIT, splitExamples, splitIndices } from '../src/split.ts';
 import { readDataset } from '../src/node/read-dataset.ts';
-import { modelPredict } from '../src/fit/replica.ts';
+import { modelPredict } from '../src/fit/index.ts';
 
 const program = new Command('evaluate-models')
   .argument('<models...>', 'model directories')
