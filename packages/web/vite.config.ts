@@ -8,9 +8,13 @@ const modelDir = process.env.C4_MODEL_DIR ?? fileURLToPath(new URL('../../models
 /**
  * The workspace packages' modules only declare things (no import-time effects), so an unused
  * import of them may be dropped whole. Without this, the teacher worker, which needs only the
- * board and the solver, would carry all of tfjs through @c4/engine's policy exports.
+ * board and the solver, would carry all of tfjs through @c4/engine's policy exports. The one
+ * exception is the engine's tfjs module: importing tfjs-layers through it registers the layer
+ * classes a saved model is rebuilt from ("Unknown layer: Conv2D" without them).
  */
-const treeshake = { moduleSideEffects: [{ test: /\/packages\/(engine|minimax)\/src\//, sideEffects: false }] };
+const treeshake = {
+  moduleSideEffects: [{ test: /\/packages\/(engine|minimax)\/src\/(?!policy\/tf\.ts$)/, sideEffects: false }],
+};
 
 export default defineConfig({
   // Relative URLs: the build works from any folder of any static server.

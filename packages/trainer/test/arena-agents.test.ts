@@ -6,6 +6,7 @@
 import { makeRng, Position } from '@c4/engine';
 import { Solver } from '@c4/minimax';
 import { describe, expect, it } from 'vitest';
+import '@tensorflow/tfjs'; // its CPU backend: these tests build networks without the trainer's backend choice
 import { createPolicyModel, PolicyNet, REFERENCE_POLICY_CONFIG } from '@c4/engine/policy';
 import { AgentSpecError, centreMove, createAgent, opponentWinsAt, parseAgentSpec, randomMove, solverMove, valueKeepingNetMove } from '../src/arena/agents.ts';
 import { Analyst } from '../src/arena/analyst.ts';

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import '@tensorflow/tfjs'; // its CPU backend: these tests build networks without the trainer's backend choice
 import { createPolicyModel, DEFAULT_POLICY_CONFIG, REFERENCE_POLICY_CONFIG, withPolicyOverrides } from '@c4/engine/policy';
 import type { ConvLayerConfig, PolicyConfig } from '@c4/engine/policy';
 import { planWarmStart, warmStartWeights } from '../src/warm-start.ts';

@@ -4,7 +4,7 @@
  */
 import { chmod, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import type * as tf from '@tensorflow/tfjs';
+import type * as tf from '../policy/tf.ts';
 import {
   MODEL_FILE, WEIGHTS_FILE, ModelFileError, artifactsFromFiles, artifactsToModelJson, artifactsWeightBytes,
   modelFromArtifacts, modelToArtifacts,

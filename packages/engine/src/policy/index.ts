@@ -9,4 +9,4 @@ export {
   MODEL_FILE, WEIGHTS_FILE, ModelFileError, loadPolicyNet, modelToArtifacts, artifactsToModelJson,
   artifactsWeightBytes, artifactsFromFiles, modelFromArtifacts,
 } from './model-io.ts';
-export * as tf from '@tensorflow/tfjs';
+export * as tf from './tf.ts';

@@ -9,7 +9,7 @@
  * between a model and those two files' contents (browser-safe); `@c4/engine/node` reads and
  * writes them on disk.
  */
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf.ts';
 import { PolicyNet } from './policy-net.ts';
 
 export const MODEL_FILE = 'model.json';

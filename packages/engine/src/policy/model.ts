@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf.ts';
 import { INPUT_SHAPE } from '../encoding.ts';
 import { DEFAULT_POLICY_CONFIG, validatePolicyConfig } from './config.ts';
 import type { Activation, ConvLayerConfig, OptimizerName, PolicyConfig } from './config.ts';

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf.ts';
 import { encodeBatch, INPUT_SHAPE } from '../encoding.ts';
 import { WIDTH } from '../position.ts';
 import type { Position } from '../position.ts';
