@@ -60,11 +60,14 @@ export const REFERENCE_POLICY_CONFIG: PolicyConfig = {
 };
 
 /**
- * The default, and the shipped model's architecture: the reference with two more 3×3
- * convolutions and a wider hidden layer. Three stacked convolutions already let a unit see
- * the whole 6×7 board (an 8×8 window); the fourth and the 256 units were added because the
- * default before them underfitted (training and validation loss level) and, trained on
- * the same data, this one plays better (see the root README, "The shipped model").
+ * The default architecture: the reference with two more 3×3 convolutions and a wider
+ * hidden layer. Three stacked convolutions already let a unit see the whole 6×7 board (an
+ * 8×8 window); the fourth and the 256 units were added because the default before them
+ * underfitted (training and validation loss level) and, trained on the same data, this one
+ * plays better (see the root README, "The shipped model"). The shipped model is this
+ * network grown by two residual blocks while training from a trained one
+ * (packages/trainer/configs/default-res2.json): depth added that way played better;
+ * training the deeper network from scratch has not been measured, so it is not the default.
  */
 export const DEFAULT_POLICY_CONFIG: PolicyConfig = {
   conv: [
