@@ -4,8 +4,8 @@
  * plain JavaScript. `?backend=wasm` (or webgl, cpu) tries that one first.
  *
  * Only the WebAssembly backend is in the page's entry bundle; WebGL and CPU are imported
- * when tried. They are half of what the `@tensorflow/tfjs` union would add to the entry
- * (1 044 → 562 kB minified), and the page parses every byte of it before the board appears.
+ * when tried. With them (and the rest of the `@tensorflow/tfjs` union) the page loaded 355.6
+ * KiB gzip at start, without them 254.1, and it parses every byte before the board appears.
  */
 import { tf } from '@c4/engine/policy';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
