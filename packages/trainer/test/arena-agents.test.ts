@@ -129,10 +129,14 @@ describe('net+solver', () => {
   const analyst = new Analyst(new Solver({ ttLog2: 20 }));
   const net = new PolicyNet(createPolicyModel({ ...REFERENCE_POLICY_CONFIG, seed: 3 }));
   const solver = new Solver({ ttLog2: 20 });
+  // Plies 13-18, each solved in well under a second; the untrained net's own choice loses
+  // the value in two of them. (An opening such as '4455' took 7-16 s to solve, enough
+  // to time the test out on a loaded machine.)
+  const positions = [...WON_FOR_SIDE_TO_MOVE, ...LOST_FOR_SIDE_TO_MOVE, '3262221111647'];
 
   it('plays a move that keeps the value: the net\'s most probable such move', () => {
     let overruled = 0;
-    for (const moves of [...WON_FOR_SIDE_TO_MOVE, ...LOST_FOR_SIDE_TO_MOVE, '4455', '3262221111647']) {
+    for (const moves of positions) {
       const p = Position.fromMoves(moves);
       const scores = solver.analyze(p);
       const sign = (s: number | null) => Math.sign(s ?? NaN);
@@ -149,8 +153,7 @@ describe('net+solver', () => {
 
   it('with +solver:<ply>, plays the net\'s own move before that ply and the value-keeping one from it on', () => {
     const context = { net: () => net, analyst: () => analyst };
-    const positions = [...WON_FOR_SIDE_TO_MOVE, ...LOST_FOR_SIDE_TO_MOVE, '4455', '3262221111647'].map((m) => Position.fromMoves(m));
-    const p = positions.find((q) => valueKeepingNetMove(net, analyst, q) !== net.chooseMove(q))!;
+    const p = positions.map((m) => Position.fromMoves(m)).find((q) => valueKeepingNetMove(net, analyst, q) !== net.chooseMove(q))!;
     expect(p).toBeDefined();
     const rng = makeRng(1);
     expect(createAgent(parseAgentSpec(`net:x+solver:${p.plies + 1}`), context).chooseMove(p, rng)).toBe(net.chooseMove(p));
