@@ -49,7 +49,7 @@ export async function launchChromium(): Promise<Browser> {
 
 /** Waits until Chromium's processes use under a tenth of a core (at most `timeoutMs`). */
 async function waitUntilIdle(timeoutMs = 20_000): Promise<void> {
-  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   let last = chromiumCpuSeconds();
   if (last === null) return pause(3000); // no /proc: a pause long enough on the machines measured
   const started = performance.now();
