@@ -22,7 +22,7 @@ export interface Browser {
 /**
  * Launches Chromium and returns once it is idle. A freshly started Chromium spends its first
  * seconds on its own UI (traced: its omnibox popup's WebUI renderer took about 2.6 s of CPU),
- * and on two cores a page loaded meanwhile became interactive about 0.5 s later. A person's
+ * and on two cores a page loaded meanwhile became interactive 0.7–1 s later. A person's
  * browser is already running when they open the page, so the first load measured here is
  * the one of an empty cache in an idle browser.
  */
