@@ -5,6 +5,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium } from 'playwright-core';
 import type { BrowserContext } from 'playwright-core';
 
@@ -49,12 +50,11 @@ export async function launchChromium(): Promise<Browser> {
 
 /** Waits until Chromium's processes use under a tenth of a core (at most `timeoutMs`). */
 async function waitUntilIdle(timeoutMs = 20_000): Promise<void> {
-  const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   let last = chromiumCpuSeconds();
-  if (last === null) return pause(3000); // no /proc: a pause long enough on the machines measured
+  if (last === null) return sleep(3000); // no /proc: a pause long enough on the machines measured
   const started = performance.now();
   while (performance.now() - started < timeoutMs) {
-    await pause(500);
+    await sleep(500);
     const now = chromiumCpuSeconds() ?? 0;
     if (now - last < 0.05) return;
     last = now;

@@ -16,17 +16,17 @@ import { loadModelFromDir } from '@c4/engine/node';
 import { selectBackend } from '../src/backend/index.ts';
 import { evaluatePolicy, type PolicyMetrics } from '../src/metrics.ts';
 import { selectExamples } from '../src/dataset.ts';
-import { DEFAULT_SPLIT, splitExamples, splitIndices } from '../src/split.ts';
+import { DEFAULT_SPLIT, splitExamples, splitIndices, type Split } from '../src/split.ts';
 import { readDataset } from '../src/node/read-dataset.ts';
 import { modelPredict } from '../src/fit/index.ts';
 
 const program = new Command('evaluate-models')
   .argument('<models...>', 'model directories')
   .requiredOption('--data <file>', 'dataset whose split (--split) is evaluated')
-  .addOption(new Option('--split <name>', 'which split of --data to evaluate').choices(['train', 'validation', 'test']).default('test'))
+  .addOption(new Option('--split <name>', 'which split of --data to evaluate').choices(['train', 'validation', 'test'] satisfies (keyof Split)[]).default('test'))
   .option('--train-data <file>', 'leave out positions in the training split of this dataset (repeatable)', (v, all: string[]) => [...all, v], [])
   .parse();
-const o = program.opts<{ data: string; split: 'train' | 'validation' | 'test'; trainData: string[] }>();
+const o = program.opts<{ data: string; split: keyof Split; trainData: string[] }>();
 
 await selectBackend('auto');
 let positions = splitExamples((await readDataset(o.data)).examples, DEFAULT_SPLIT)[o.split];

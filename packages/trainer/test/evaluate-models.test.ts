@@ -4,22 +4,23 @@
  * can be told apart from the held-out ones.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main as train } from '../src/node/train-cli.ts';
 import { solvedRecords, toJsonl } from './fixtures.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const script = fileURLToPath(new URL('../bench/evaluate-models.ts', import.meta.url));
+let dir: string;
 let data: string;
 let model: string;
 
 beforeAll(async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'c4-evaluate-models-'));
+  dir = await mkdtemp(join(tmpdir(), 'c4-evaluate-models-'));
   data = join(dir, 'data.jsonl');
   await writeFile(data, toJsonl(solvedRecords(200, 41)));
   const config = join(dir, 'small.json');
@@ -30,6 +31,8 @@ beforeAll(async () => {
   expect(await train(['--data', data, '--out', model, '--config', config, '--epochs', '1', '--threads', '1', '--no-progress'])).toBe(0);
   vi.restoreAllMocks();
 }, 60_000);
+
+afterAll(() => rm(dir, { recursive: true, force: true }));
 
 async function evaluate(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return promisify(execFile)(process.execPath, ['--import', 'tsx', script, ...args], { cwd: root }).then(
