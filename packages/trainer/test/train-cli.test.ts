@@ -3,7 +3,7 @@
  * code 2. Most cases call `main` in-process (fast); one runs the real CLI as a process.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -107,6 +107,17 @@ describe('train CLI', () => {
     expect(report.training.resumedAfterEpoch).toBe(1);
     expect(report.epochs.map((e: { epoch: number }) => e.epoch)).toEqual([1, 2]);
     expect(report.config.conv).toEqual([{ filters: 8, kernel: 3, padding: 'same', activation: 'relu' }]);
+
+    // The same records under another path (moved, or spelt otherwise) resume; other records do not.
+    const moved = join(dir, 'moved.jsonl');
+    await copyFile(good, moved);
+    const withoutData = common.filter((_, i) => i > 1);
+    expect((await run('--data', moved, ...withoutData, '--resume', '--epochs', '3')).code).toBe(0);
+    const other = join(dir, 'other.jsonl');
+    await writeFile(other, toJsonl(solvedRecords(30, 32)));
+    const otherData = await run('--data', other, ...withoutData, '--resume', '--epochs', '4');
+    expect(otherData.code).toBe(2);
+    expect(otherData.stderr).toMatch(/trained on .*moved\.jsonl \(30 records\), whose positions differ from those of .*other\.jsonl/);
 
     const both = await run(...common, '--resume', '--init', out, '--epochs', '3');
     expect(both.code).toBe(2);

@@ -81,13 +81,21 @@ export async function readState(dir: string): Promise<TrainingState> {
   return state;
 }
 
-/** Why `saved` and `current` are not the same data and split, or undefined if they are. */
+/**
+ * Why `saved` and `current` are not the same data and split, or undefined if they are. The
+ * file's name is not compared: the same records under another path split the same way.
+ */
 export function dataMismatch(saved: DataIdentity, current: DataIdentity): string | undefined {
-  for (const key of ['file', 'limit', 'splitSeed', 'validationSize', 'testSize', 'records', 'fingerprint'] as const) {
+  for (const key of ['limit', 'splitSeed', 'validationSize', 'testSize'] as const) {
     if (saved[key] !== current[key]) {
       return `the run being resumed used ${key} ${JSON.stringify(saved[key])}, this one ${JSON.stringify(current[key])}: `
         + 'a different dataset or split would mix validation and test positions into training';
     }
+  }
+  if (saved.records !== current.records || saved.fingerprint !== current.fingerprint) {
+    return `the run being resumed was trained on ${saved.file} (${saved.records} records), `
+      + `whose positions differ from those of ${current.file} (${current.records} records): `
+      + 'another dataset would mix validation and test positions into training';
   }
   return undefined;
 }

@@ -134,16 +134,18 @@ async function freshSettings(o: CliOptions): Promise<Omit<RunSettings, 'log' | '
 }
 
 /**
- * Settings to resume the run saved in --out: the architecture and the data/split come from
- * the saved state (changing them is refused); training options given on the command line
- * (e.g. more --epochs, another --lr) override the saved ones.
+ * Settings to resume the run saved in --out: the architecture and the split come from the
+ * saved state (changing them is refused); training options given on the command line
+ * (e.g. more --epochs, another --lr) override the saved ones. --data may name the dataset
+ * by another path (spelt differently, or moved): the run checks that its records are the
+ * saved run's (`dataMismatch`), since the split depends on them, not on the file's name.
  */
 function resumeSettings(o: CliOptions, state: TrainingState, given: (name: string) => boolean): Omit<RunSettings, 'log' | 'shouldStop'> {
   if (o.config) throw new UsageError('--config cannot change the architecture of a resumed run (it comes from training-state.json)');
   if (o.init) throw new UsageError('--init and --resume both choose the starting weights: pass one');
   const d = state.data;
   const fixed: [string, unknown, unknown][] = [
-    ['data', o.data, d.file], ['limit', o.limit ?? null, d.limit], ['val', o.val, d.validationSize],
+    ['limit', o.limit ?? null, d.limit], ['val', o.val, d.validationSize],
     ['test', o.test, d.testSize], ['splitSeed', o.splitSeed, d.splitSeed],
   ];
   for (const [name, mine, saved] of fixed) {
@@ -168,7 +170,7 @@ function resumeSettings(o: CliOptions, state: TrainingState, given: (name: strin
     throw new UsageError(`--resume: the saved model is from epoch ${state.bestEpoch}; pass --epochs above it to train further`);
   }
   return {
-    data: d.file, out: o.out, limit: d.limit, skipBad: o.skipBad,
+    data: given('data') ? o.data : d.file, out: o.out, limit: d.limit, skipBad: o.skipBad,
     split: { validation: d.validationSize, test: d.testSize, seed: d.splitSeed },
     config, training, backend: o.backend, threads: o.threads, resume: state,
   };
