@@ -89,7 +89,7 @@ export function dataMismatch(saved: DataIdentity, current: DataIdentity): string
   for (const key of ['limit', 'splitSeed', 'validationSize', 'testSize'] as const) {
     if (saved[key] !== current[key]) {
       return `the run being resumed used ${key} ${JSON.stringify(saved[key])}, this one ${JSON.stringify(current[key])}: `
-        + 'a different dataset or split would mix validation and test positions into training';
+        + 'a different split would mix validation and test positions into training';
     }
   }
   if (saved.records !== current.records || saved.fingerprint !== current.fingerprint) {
